@@ -1,0 +1,122 @@
+import cliProgress from 'cli-progress';
+import { resolve } from 'node:path';
+import type { RunContext } from './context.js';
+import type { CommonOptions } from './common-options.js';
+import { countBySeverity, sortFindings, type Finding } from '../core/findings.js';
+import { YwError } from '../errors.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
+
+/** How many findings are printed to stderr before "... and N more". The report has them all. */
+export const FINDINGS_SHOWN = 20;
+
+export interface Progress {
+  increment(by?: number): void;
+  stop(): void;
+}
+
+const NO_PROGRESS: Progress = { increment() {}, stop() {} };
+
+/**
+ * All user-facing printing goes through here: results on stdout (or one JSON object with --json),
+ * messages, findings and progress on stderr, and nothing but errors with --quiet.
+ */
+export class Output {
+  readonly color: boolean;
+
+  constructor(
+    readonly ctx: RunContext,
+    readonly options: Pick<CommonOptions, 'json' | 'quiet' | 'debug'>,
+  ) {
+    this.color = ctx.isTTY && !('NO_COLOR' in ctx.env) && ctx.env.TERM !== 'dumb';
+  }
+
+  /** Human-readable result on stdout; suppressed by --json (print `json()` instead) and --quiet. */
+  result(text: string): void {
+    if (this.options.json || this.options.quiet) return;
+    this.ctx.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  }
+
+  /** The machine-readable result; printed only with --json. */
+  json(value: unknown): void {
+    if (!this.options.json) return;
+    this.ctx.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  }
+
+  info(message: string): void {
+    if (this.options.quiet) return;
+    this.ctx.stderr.write(`${message}\n`);
+  }
+
+  warn(message: string): void {
+    if (this.options.quiet) return;
+    this.ctx.stderr.write(`${this.paint('33', 'warning')} ${message}\n`);
+  }
+
+  error(error: YwError): void {
+    this.ctx.stderr.write(`${this.paint('31', 'error')} ${formatError(error)}\n`);
+    if (error.hint) this.ctx.stderr.write(`  hint: ${error.hint}\n`);
+  }
+
+  /** Prints the first FINDINGS_SHOWN findings, one line each (errors and warnings first). */
+  findings(list: readonly Finding[], reportPath?: string): void {
+    if (this.options.quiet || list.length === 0) return;
+    const rank = { error: 0, warning: 1, info: 2 } as const;
+    const ordered = sortFindings(list).sort((a, b) => rank[a.severity] - rank[b.severity]);
+    for (const f of ordered.slice(0, FINDINGS_SHOWN)) this.ctx.stderr.write(`${this.formatFinding(f)}\n`);
+    const rest = ordered.length - FINDINGS_SHOWN;
+    if (rest > 0) {
+      const where = reportPath ? `see ${reportPath}` : 'use --report FILE.json to see them all';
+      this.ctx.stderr.write(`... and ${rest} more (${where})\n`);
+    }
+  }
+
+  formatFinding(f: Finding): string {
+    const colour = f.severity === 'error' ? '31' : f.severity === 'warning' ? '33' : '36';
+    const where = f.file ? `${f.file}${f.line ? `:${f.line}` : ''}: ` : '';
+    const hint = f.hint ? ` (${f.hint})` : '';
+    return `${this.paint(colour, f.severity)} ${f.code} ${where}${f.message}${hint}`;
+  }
+
+  /** A progress bar on a TTY only; a no-op otherwise and with --quiet or --json. */
+  progress(total: number, label: string): Progress {
+    if (!this.ctx.isTTY || this.options.quiet || this.options.json || total === 0) return NO_PROGRESS;
+    const stream = this.ctx.stderr as unknown as NodeJS.WritableStream;
+    const bar = new cliProgress.SingleBar(
+      { format: `${label} [{bar}] {percentage}% | {value}/{total} | eta {eta}s`, stream, hideCursor: true },
+      cliProgress.Presets.shades_classic,
+    );
+    bar.start(total, 0);
+    return { increment: (by = 1) => bar.increment(by), stop: () => bar.stop() };
+  }
+
+  paint(code: string, text: string): string {
+    return this.color ? `\u001b[${code}m${text}\u001b[0m` : text;
+  }
+}
+
+export function formatError(error: YwError): string {
+  const where = error.file && !error.message.includes(error.file)
+    ? `${error.file}${error.line ? `:${error.line}` : ''}: `
+    : error.line && error.file ? `line ${error.line}: ` : '';
+  return `${where}${error.message} [${error.code}]`;
+}
+
+/** Writes every finding (sorted) to `--report` as JSON, with the summary beside them. */
+export async function writeReport(
+  ctx: RunContext,
+  options: CommonOptions,
+  command: string,
+  summary: unknown,
+  findings: readonly Finding[],
+): Promise<string | undefined> {
+  if (!options.report) return undefined;
+  const path = resolve(ctx.cwd, options.report);
+  const body = { command, summary, counts: countBySeverity(findings), findings: sortFindings(findings) };
+  await writeFileAtomic(path, `${JSON.stringify(body, null, 2)}\n`, { force: options.force, command: `yw ${command}` });
+  return path;
+}
+
+/** Exit code for a run that completed: 1 with --strict and any finding, else 0. */
+export function strictExitCode(findings: readonly Finding[], strict: boolean): number {
+  return strict && findings.length > 0 ? 1 : 0;
+}

@@ -1,0 +1,33 @@
+/**
+ * The one error type for failures the user caused (bad input, missing file, refused overwrite).
+ * Anything else that escapes to `cli/main.ts` is treated as an internal bug (exit 2).
+ */
+export interface YwErrorOptions {
+  /** What the user can do about it, e.g. "run `yw convert --force` to overwrite". */
+  hint?: string;
+  /** The file the problem is in, shown before the message. */
+  file?: string;
+  /** 1-based line in `file`. */
+  line?: number;
+  cause?: unknown;
+}
+
+export class YwError extends Error {
+  readonly code: string;
+  readonly hint: string | undefined;
+  readonly file: string | undefined;
+  readonly line: number | undefined;
+
+  constructor(code: string, message: string, options: YwErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'YwError';
+    this.code = code;
+    this.hint = options.hint;
+    this.file = options.file;
+    this.line = options.line;
+  }
+}
+
+export function isYwError(value: unknown): value is YwError {
+  return value instanceof YwError;
+}
