@@ -1,21 +1,8 @@
 import type { ZodError } from 'zod';
 import { YwError } from '../errors.js';
+import { zodIssueLines } from '../core/zod-issues.js';
 
-/** Formats a zod path the way users read it: `annotations[3].bbox`. */
-export function zodPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else out += out ? `.${String(part)}` : String(part);
-  }
-  return out || '(root)';
-}
-
-/** One line per issue, each with its location. */
-export function zodIssueLines(error: ZodError): string[] {
-  return error.issues.map((issue) => `${zodPath(issue.path)}: ${issue.message}`);
-}
-
+/** A ZodError as one user-facing YwError: up to five issues, each with its location. */
 export function zodToYwError(error: ZodError, what = 'options', file?: string): YwError {
   const lines = zodIssueLines(error);
   const shown = lines.slice(0, 5).join('; ');
