@@ -1,0 +1,53 @@
+import { readdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { YwError } from '../errors.js';
+import { fileKindOf, type JsonFile, type TextFile } from '../core/texts/source.js';
+import { ROOT_CLASS_FILES } from '../core/texts/root-source.js';
+import type { SourceRead } from '../core/texts/resolve.js';
+import { displayPath } from './display-path.js';
+import { readJson, readText } from './read-text.js';
+
+/** Reads what `yw texts` needs from a source path: one file, or a dataset root's candidate files. */
+export async function readTextsSource(cwd: string, source: string): Promise<SourceRead> {
+  const absolute = resolve(cwd, source);
+  const shown = displayPath(cwd, absolute);
+  const info = await stat(absolute).catch(() => undefined);
+  if (info === undefined) {
+    throw new YwError('FILE_NOT_FOUND', `source not found: ${shown}`, {
+      file: shown,
+      hint: 'pass a classes file, data.yaml, COCO JSON or dataset folder',
+    });
+  }
+  if (info.isDirectory()) {
+    const annotations = await readAnnotations(cwd, absolute);
+    const classFiles = await readExisting(cwd, absolute, ROOT_CLASS_FILES);
+    return { kind: 'dataset-root', absolute, root: { root: shown, annotations, classFiles } };
+  }
+  if (fileKindOf(absolute) === 'coco-json') {
+    return { kind: 'coco-json', absolute, file: { path: shown, json: await readJson(absolute, 'COCO JSON') } };
+  }
+  return { kind: 'text', absolute, file: { path: shown, text: await readText(absolute, 'classes file') } };
+}
+
+async function readAnnotations(cwd: string, root: string): Promise<JsonFile[]> {
+  const folder = join(root, 'annotations');
+  const names = await readdir(folder).catch(() => [] as string[]);
+  const files = names.filter((name) => name.toLowerCase().endsWith('.json')).sort();
+  const read: JsonFile[] = [];
+  for (const name of files) {
+    const path = join(folder, name);
+    if (!(await stat(path)).isFile()) continue;
+    read.push({ path: displayPath(cwd, path), json: await readJson(path, 'COCO JSON') });
+  }
+  return read;
+}
+
+async function readExisting(cwd: string, root: string, candidates: readonly string[]): Promise<TextFile[]> {
+  const found: TextFile[] = [];
+  for (const rel of candidates) {
+    const path = join(root, rel);
+    const info = await stat(path).catch(() => undefined);
+    if (info?.isFile()) found.push({ path: displayPath(cwd, path), text: await readText(path) });
+  }
+  return found;
+}
