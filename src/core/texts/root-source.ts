@@ -59,7 +59,7 @@ function fromAnnotations(input: RootInput): Resolved {
     const parsed = tryParse(file, findings);
     if (!parsed) continue;
     if (!sameNames(parsed.classes, main.classes)) {
-      findings.push(finding('TEXTS_CLASSES_STALE', 'warning', `lists other classes than ${main.orderFrom}; the order was taken from ${main.orderFrom}`, {
+      findings.push(finding('TEXTS_CLASSES_STALE', 'warning', `lists other classes than ${main.orderFrom}, which training reads and the order was taken from`, {
         file: file.path,
         hint: 'run `yw convert --force` again if the classes changed after converting',
       }));

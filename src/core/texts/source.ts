@@ -57,7 +57,7 @@ export function classesFromText(file: TextFile): Omit<ClassSource, 'datasetName'
   return {
     kind: 'classes-file',
     orderFrom: file.path,
-    orderNote: 'classes file, line order',
+    orderNote: 'classes file order',
     classes,
     classesFile: file.path,
     classLines: classLineNumbers(file.text, classes.length),
