@@ -75,10 +75,10 @@ function checkEntryShape(entry: unknown, index: number, want: string[], report: 
   return entry.map((name: unknown) => (typeof name === 'string' ? name : null));
 }
 
-/** A non-string primary was reported already. */
+/** A non-string or empty primary was reported already. */
 function checkPrimary(names: (string | null)[], index: number, want: string[], primaryAt: Map<string, number>, report: Report): void {
   const found = names[0];
-  if (found === want[0] || found === null || found === undefined) return;
+  if (found === want[0] || found === null || found === undefined || found.trim() === '') return;
   const other = primaryAt.get(promptKey(found));
   const why = other !== undefined && other !== index ? ` (the primary of entry ${other}: wrong order)` : '';
   report('TEXTS_PRIMARY', 'error', `entry ${index}: expected primary ${JSON.stringify(want[0])}, found ${JSON.stringify(found)}${why}`, index);
