@@ -1,7 +1,9 @@
+import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { YwError } from '../errors.js';
-import { fileKindOf, type JsonFile, type TextFile } from '../core/texts/source.js';
+import { TopLevelValueScanner } from '../core/texts/json-scan.js';
+import { categoriesOnlyCoco, fileKindOf, type JsonFile, type TextFile } from '../core/texts/source.js';
 import { ROOT_CLASS_FILES } from '../core/texts/root-source.js';
 import type { SourceRead } from '../core/texts/resolve.js';
 import { displayPath } from './display-path.js';
@@ -24,7 +26,7 @@ export async function readTextsSource(cwd: string, source: string): Promise<Sour
     return { kind: 'dataset-root', absolute, root: { root: shown, annotations, classFiles } };
   }
   if (fileKindOf(absolute) === 'coco-json') {
-    return { kind: 'coco-json', absolute, file: { path: shown, json: await readJson(absolute, 'COCO JSON') } };
+    return { kind: 'coco-json', absolute, file: await readCoco(absolute, shown) };
   }
   return { kind: 'text', absolute, file: { path: shown, text: await readText(absolute, 'classes file') } };
 }
@@ -37,7 +39,7 @@ async function readAnnotations(cwd: string, root: string): Promise<JsonFile[]> {
   for (const name of files) {
     const path = join(folder, name);
     if (!(await stat(path)).isFile()) continue;
-    read.push({ path: displayPath(cwd, path), json: await readJson(path, 'COCO JSON') });
+    read.push(await readCoco(path, displayPath(cwd, path)));
   }
   return read;
 }
@@ -50,4 +52,30 @@ async function readExisting(cwd: string, root: string, candidates: readonly stri
     if (info?.isFile()) found.push({ path: displayPath(cwd, path), text: await readText(path) });
   }
   return found;
+}
+
+/**
+ * Reads only the `categories` of a COCO file, streaming it (annotation files can exceed what one
+ * string may hold). When they cannot be cut out, the whole file is parsed for a precise error.
+ */
+async function readCoco(path: string, shown: string): Promise<JsonFile> {
+  const scanner = new TopLevelValueScanner('categories');
+  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  const raw = await (async () => {
+    for await (const chunk of stream) if (scanner.push(chunk as Buffer)) break;
+    return scanner.result();
+  })()
+    .catch(() => undefined)
+    .finally(() => stream.destroy());
+  const categories = raw === undefined ? undefined : parseOrUndefined(raw);
+  if (categories !== undefined) return { path: shown, json: categoriesOnlyCoco(categories) };
+  return { path: shown, json: await readJson(path, 'COCO JSON') };
+}
+
+function parseOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }

@@ -87,6 +87,21 @@ describe('yw texts (CLI)', () => {
     expect(empty.stderr).toContain('no classes found in . [TEXTS_NO_CLASSES]');
   });
 
+  it('reports a COCO file without categories or with broken JSON instead of crashing', async () => {
+    const cwd = await stageFixture('texts-check');
+    await writeFile(join(cwd, 'no-categories.json'), '{"images": [], "annotations": [], "categories": []}\n');
+    await writeFile(join(cwd, 'broken.json'), '{"images": [], "categories": [{"id": 1, "name": "a"}\n');
+    const empty = await runCli(['texts', 'no-categories.json'], { cwd });
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toContain('no-categories.json is not a COCO detection file: categories:');
+    const broken = await runCli(['texts', 'broken.json'], { cwd });
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain('broken.json is not valid JSON');
+    const textsAsSource = await runCli(['texts', 'ok.json'], { cwd });
+    expect(textsAsSource.code).toBe(1);
+    expect(textsAsSource.stderr).toContain('[COCO_INVALID]');
+  });
+
   it('names file and line when a synonym names another class', async () => {
     const cwd = await stageFixture('texts-synonym-conflict');
     const inline = await runCli(['texts', 'site'], { cwd });

@@ -64,6 +64,14 @@ export function classesFromText(file: TextFile): Omit<ClassSource, 'datasetName'
   };
 }
 
+/**
+ * A COCO document reduced to its categories (all `yw texts` needs), for `summarizeCoco`, when the
+ * categories were cut out of a large file by `TopLevelValueScanner`.
+ */
+export function categoriesOnlyCoco(categories: unknown): unknown {
+  return { images: [], annotations: [], categories };
+}
+
 export function classesFromCoco(file: JsonFile): Omit<ClassSource, 'datasetName' | 'findings'> {
   const { categories } = summarizeCoco(file.json, file.path);
   const classes = checkClasses(categories.map((c, id) => ({ id, name: c.name.trim(), synonyms: [] })), file.path);
