@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runCli } from '../helpers/run-cli.js';
@@ -107,5 +108,31 @@ describe('yw texts golden outputs', () => {
       await expect(content).toMatchFileSnapshot(join(expected, file));
       expect(JSON.parse(content)).toEqual(c.texts);
     }
+  });
+});
+
+/** YOLO-World reads the file with Python's json.load: prove every golden output loads to the same list. */
+const python = (() => {
+  try {
+    execFileSync('python3', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+describe.skipIf(!python)('golden outputs under Python json.load', () => {
+  it('loads every expected class-text JSON to the list Node parses', async () => {
+    const files: string[] = [];
+    for (const c of CASES) {
+      const expected = join(FIXTURES, c.fixture, 'expected', c.case);
+      const listed = (await readFile(join(expected, 'files.txt'), 'utf8')).split('\n').filter(Boolean);
+      files.push(...listed.map((f) => join(expected, f)));
+    }
+    const script = 'import json,sys\nprint(json.dumps([json.load(open(f, encoding="utf-8")) for f in sys.argv[1:]]))';
+    const loaded: unknown = JSON.parse(execFileSync('python3', ['-c', script, ...files], { encoding: 'utf8' }));
+    const parsed = await Promise.all(files.map(async (f) => JSON.parse(await readFile(f, 'utf8')) as unknown));
+    expect(files).toHaveLength(CASES.length);
+    expect(loaded).toEqual(parsed);
   });
 });
