@@ -1,10 +1,11 @@
+import fg from 'fast-glob';
 import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { YwError } from '../errors.js';
 import { TopLevelValueScanner } from '../core/texts/json-scan.js';
 import { categoriesOnlyCoco, fileKindOf, type JsonFile, type TextFile } from '../core/texts/source.js';
-import { ROOT_CLASS_FILES } from '../core/texts/root-source.js';
+import { CLASS_FILE_NAMES, DATA_YAML_NAMES } from '../core/texts/root-source.js';
 import type { SourceRead } from '../core/texts/resolve.js';
 import { displayPath } from './display-path.js';
 import { readJson, readText } from './read-text.js';
@@ -22,7 +23,7 @@ export async function readTextsSource(cwd: string, source: string): Promise<Sour
   }
   if (info.isDirectory()) {
     const annotations = await readAnnotations(cwd, absolute);
-    const classFiles = await readExisting(cwd, absolute, ROOT_CLASS_FILES);
+    const classFiles = await readClassFiles(cwd, absolute);
     return { kind: 'dataset-root', absolute, root: { root: shown, annotations, classFiles } };
   }
   if (fileKindOf(absolute) === 'coco-json') {
@@ -44,14 +45,16 @@ async function readAnnotations(cwd: string, root: string): Promise<JsonFile[]> {
   return read;
 }
 
-async function readExisting(cwd: string, root: string, candidates: readonly string[]): Promise<TextFile[]> {
-  const found: TextFile[] = [];
-  for (const rel of candidates) {
+/** Every classes.txt / obj.names under the root, and the root's data.yaml files. */
+async function readClassFiles(cwd: string, root: string): Promise<TextFile[]> {
+  const patterns = [`**/{${CLASS_FILE_NAMES.join(',')}}`, `{${DATA_YAML_NAMES.join(',')}}`];
+  const found = await fg(patterns, { cwd: root, onlyFiles: true, followSymbolicLinks: false, suppressErrors: true });
+  const read: TextFile[] = [];
+  for (const rel of found.sort()) {
     const path = join(root, rel);
-    const info = await stat(path).catch(() => undefined);
-    if (info?.isFile()) found.push({ path: displayPath(cwd, path), text: await readText(path) });
+    read.push({ path: displayPath(cwd, path), text: await readText(path) });
   }
-  return found;
+  return read;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runCli } from '../helpers/run-cli.js';
 import { stageFixture } from '../helpers/fixture-run.js';
@@ -82,9 +82,10 @@ describe('yw texts (CLI)', () => {
     const missing = await runCli(['texts', 'nope'], { cwd });
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('source not found: nope [FILE_NOT_FOUND]');
-    const empty = await runCli(['texts', '.'], { cwd });
+    await mkdir(join(cwd, 'empty', 'images'), { recursive: true });
+    const empty = await runCli(['texts', 'empty'], { cwd });
     expect(empty.code).toBe(1);
-    expect(empty.stderr).toContain('no classes found in . [TEXTS_NO_CLASSES]');
+    expect(empty.stderr).toContain('no classes found in empty [TEXTS_NO_CLASSES]');
   });
 
   it('reports a COCO file without categories or with broken JSON instead of crashing', async () => {
@@ -143,6 +144,8 @@ describe('yw texts (CLI)', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('yw texts datasets/helmet');
     expect(run.stdout).toContain('--check <file>');
-    expect(run.stdout).toContain('classes.txt, obj.names, data.yaml, data.yml, train/classes.txt');
+    expect(run.stdout).toContain(
+      "A dataset folder's classes come from annotations/*.json, else **/classes.txt, **/obj.names (any depth, sorted), then",
+    );
   });
 });

@@ -10,7 +10,7 @@ import { buildClassTexts } from '../../core/texts/build.js';
 import { checkClassTexts } from '../../core/texts/check.js';
 import { formatClassTexts } from '../../core/texts/format.js';
 import { resolveClassSource } from '../../core/texts/resolve.js';
-import { ROOT_CLASS_FILES } from '../../core/texts/root-source.js';
+import { ROOT_CLASS_SOURCES } from '../../core/texts/root-source.js';
 import { parseSynonyms } from '../../core/texts/synonyms.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { displayPath } from '../../io/display-path.js';
@@ -33,8 +33,7 @@ Examples:
   yw texts data.yaml --synonyms synonyms.txt    synonyms: lines "helmet: hard hat, safety helmet"
   yw texts annotations/train.json --check data/texts/helmet_class_texts.json
 
-A dataset folder is read from annotations/*.json when yw convert wrote them, else from the first of:
-  ${ROOT_CLASS_FILES.join(', ')}
+A dataset folder's classes come from ${ROOT_CLASS_SOURCES}.
 Default output: ${DEFAULT_TEXTS_DIR}/<dataset-name>_class_texts.json (see docs/texts.md).`;
 
 export function register(program: Command, host: CommandHost): void {

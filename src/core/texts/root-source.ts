@@ -1,26 +1,21 @@
 import { YwError, isYwError } from '../../errors.js';
 import { finding, type Finding } from '../findings.js';
 import type { ClassEntry } from '../dataset/classes.js';
-import { classesFromCoco, classesFromText, SPLIT_FOLDERS, type ClassSource, type JsonFile, type TextFile } from './source.js';
+import { classesFromCoco, classesFromText, fileKindOf, type ClassSource, type JsonFile, type TextFile } from './source.js';
 
-/**
- * Where a dataset root's classes file is looked for, in priority order (relative paths). This mirrors
- * what `yw convert` reads; the lead may later replace it with convert's own layout detection.
- */
-export const ROOT_CLASS_FILES: readonly string[] = [
-  'classes.txt',
-  'obj.names',
-  'data.yaml',
-  'data.yml',
-  ...SPLIT_FOLDERS.flatMap((split) => [`${split}/classes.txt`, `${split}/obj.names`]),
-];
+/** Classes files looked for anywhere under a dataset root (as `yw convert` does). */
+export const CLASS_FILE_NAMES = ['classes.txt', 'obj.names'] as const;
+/** Ultralytics dataset descriptions looked for at the root, after the classes files. */
+export const DATA_YAML_NAMES = ['data.yaml', 'data.yml', 'dataset.yaml'] as const;
+/** Where a dataset root's classes come from, for messages and --help. */
+export const ROOT_CLASS_SOURCES = `annotations/*.json, else ${CLASS_FILE_NAMES.map((n) => `**/${n}`).join(', ')} (any depth, sorted), then ${DATA_YAML_NAMES.join(', ')}`;
 
 export interface RootInput {
   /** Display path of the root. */
   root: string;
   /** `<root>/annotations/*.json`, sorted by path. */
   annotations: readonly JsonFile[];
-  /** The files of ROOT_CLASS_FILES that exist, in that order. */
+  /** The classes files (any depth) and root data.yaml files that exist, in any order. */
   classFiles: readonly TextFile[];
 }
 
@@ -37,25 +32,32 @@ const HINTS: Record<string, string> = {
  * one that disagrees is reported as stale. Without annotations, the classes file convert would use.
  */
 export function classesFromRoot(input: RootInput): Resolved {
-  if (input.annotations.length > 0) return fromAnnotations(input);
-  if (input.classFiles.length === 0) {
+  const classFiles = [...input.classFiles].sort(byConvertPriority);
+  if (input.annotations.length > 0) return fromAnnotations(input.annotations, classFiles);
+  if (classFiles.length === 0) {
     throw new YwError('TEXTS_NO_CLASSES', `no classes found in ${input.root}`, {
       file: input.root,
-      hint: `looked for annotations/*.json and ${ROOT_CLASS_FILES.join(', ')}; pass a classes file, data.yaml or COCO JSON instead`,
+      hint: `looked for ${ROOT_CLASS_SOURCES}; pass a classes file, data.yaml or COCO JSON instead`,
     });
   }
-  const [first, ...others] = input.classFiles.map((file) => classesFromText(file));
+  const [first, ...others] = classFiles.map((file) => classesFromText(file));
   for (const other of others) assertSameNames(first!.orderFrom, first!.classes, other.orderFrom, other.classes, 'TEXTS_CLASS_FILES_DISAGREE');
   return { ...first!, kind: 'dataset-root', orderNote: `${first!.orderNote}, the order yw convert writes`, findings: [] };
 }
 
-function fromAnnotations(input: RootInput): Resolved {
-  const splits = input.annotations.map((file) => classesFromCoco(file));
+/** Classes files sorted by path, then data.yaml: the order `yw convert` takes its classes in. */
+function byConvertPriority(a: TextFile, b: TextFile): number {
+  const yaml = (f: TextFile): number => (fileKindOf(f.path) === 'data-yaml' ? 1 : 0);
+  return yaml(a) - yaml(b) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+}
+
+function fromAnnotations(annotations: readonly JsonFile[], classFiles: readonly TextFile[]): Resolved {
+  const splits = annotations.map((file) => classesFromCoco(file));
   const main = splits.find((s) => /(^|[\\/])train\.json$/.test(s.orderFrom)) ?? splits[0]!;
   for (const other of splits) assertSameNames(main.orderFrom, main.classes, other.orderFrom, other.classes, 'TEXTS_SPLITS_DISAGREE');
   const findings: Finding[] = [];
   let synonymsFrom: ReturnType<typeof classesFromText> | undefined;
-  for (const file of input.classFiles) {
+  for (const file of classFiles) {
     const parsed = tryParse(file, findings);
     if (!parsed) continue;
     if (!sameNames(parsed.classes, main.classes)) {

@@ -66,6 +66,19 @@ describe('classesFromRoot', () => {
     expect(error.message).toBe('ds/annotations/train.json and ds/annotations/val.json list different classes (entry 1: "b" vs nothing)');
   });
 
+  it('takes classes files in path order before data.yaml, as yw convert does', () => {
+    const source = classesFromRoot({
+      root: 'ds',
+      annotations: [],
+      classFiles: [
+        { path: 'ds/data.yaml', text: 'names: [a, b]\n' },
+        { path: 'ds/val/labels/classes.txt', text: 'a\nb\n' },
+        { path: 'ds/train/labels/classes.txt', text: 'a|ant\nb\n' },
+      ],
+    });
+    expect([source.orderFrom, source.classes[0]?.synonyms]).toEqual(['ds/train/labels/classes.txt', ['ant']]);
+  });
+
   it('refuses classes files that disagree when there are no annotations', () => {
     const error = errorOf(() =>
       classesFromRoot({
@@ -90,6 +103,9 @@ describe('classesFromRoot', () => {
   it('lists what it looked for when a root has no classes', () => {
     const error = errorOf(() => classesFromRoot({ root: 'ds', annotations: [], classFiles: [] }));
     expect(error.code).toBe('TEXTS_NO_CLASSES');
-    expect(error.hint).toContain('annotations/*.json and classes.txt, obj.names, data.yaml');
+    expect(error.hint).toBe(
+      'looked for annotations/*.json, else **/classes.txt, **/obj.names (any depth, sorted), then data.yaml, data.yml, dataset.yaml; ' +
+        'pass a classes file, data.yaml or COCO JSON instead',
+    );
   });
 });
