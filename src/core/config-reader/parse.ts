@@ -1,4 +1,5 @@
 import type { DictEntry, Expr, Kwarg, Stmt } from './ast.js';
+import { YwError } from '../../errors.js';
 import { cannotRead, tokenize, type Token } from './tokenize.js';
 
 const BINARY_LEVELS: readonly (readonly string[])[] = [['+', '-'], ['*', '/', '//', '%']];
@@ -282,8 +283,12 @@ class Parser {
   }
 
   private unexpected(t: Token = this.peek()): Error {
-    const what = t.kind === 'eof' ? 'the end of the file' : t.kind === 'newline' ? 'the end of the line'
+    const what = t.kind === 'eof' ? 'end of the file' : t.kind === 'newline' ? 'end of the line'
       : t.kind === 'string' ? 'a string' : t.kind === 'indent' ? 'an indented line' : `'${t.text}'`;
-    return cannotRead(`unexpected ${what}`, this.file, t.line);
+    return new YwError('CONFIG_UNREADABLE', `unexpected ${what} at ${this.file}:${t.line}`, {
+      file: this.file,
+      line: t.line,
+      hint: 'check the Python syntax near that line',
+    });
   }
 }

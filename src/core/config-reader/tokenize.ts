@@ -97,7 +97,7 @@ export function tokenize(source: string, file: string): Token[] {
     push({ kind: 'op', text: op, line });
     pos += op.length;
   }
-  if (!lineStart) tokens.push({ kind: 'newline', line });
+  if (!lineStart && depth === 0) tokens.push({ kind: 'newline', line });
   tokens.push({ kind: 'eof', line });
   return tokens;
 }
