@@ -73,7 +73,7 @@ function metainfoClasses(input: CheckInput, ds: DatasetRef, categories: string[]
 function compareWithCategories(input: CheckInput, ds: DatasetRef, names: string[], categories: string[]): Finding[] {
   if (names.join('\n') === categories.join('\n')) return [];
   return [issue(input.configFile, 'CLASSES_COCO_MISMATCH', 'error', child(ds.path, 'metainfo.classes'),
-    `does not match the categories of ${ds.annFile}: ${describeDiff(names, categories, 'the categories')} (boxes of unmatched categories are dropped)`, ORDER_HINT,
+    `does not match the categories of ${ds.annFile}: ${describeDiff(names, categories, 'the categories')}`, ORDER_HINT,
     { classes: names, categories })];
 }
 

@@ -28,7 +28,8 @@ export function runChecks(input: CheckInput): CheckResult {
     ...checkMaskRefine(input),
     ...checkPaths(input),
   ];
-  return { findings: sortFindings(dropTestRepeats(findings)), ...(count !== undefined && source ? { classes: { count, source } } : {}) };
+  const byKey = dropTestRepeats(findings).sort((a, b) => String(a.data?.key ?? '').localeCompare(String(b.data?.key ?? '')));
+  return { findings: sortFindings(byKey), ...(count !== undefined && source ? { classes: { count, source } } : {}) };
 }
 
 /**

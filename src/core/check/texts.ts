@@ -17,8 +17,9 @@ export function checkTexts(input: CheckInput, classes: string[] | undefined): { 
     if (!raw) continue;
     const file = normalizePath(raw);
     const key = child(owner.path, 'class_text_path');
-    if (seen.has(`${key}`)) continue;
-    seen.add(key);
+    // train and val usually share one file: report it once, at the first key naming it.
+    if (seen.has(file)) continue;
+    seen.add(file);
     const texts = input.texts.get(file);
     if (texts === undefined) continue;
     if (isUnreadable(texts)) {
