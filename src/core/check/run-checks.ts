@@ -2,6 +2,7 @@ import { sortFindings, type Finding } from '../findings.js';
 import { checkDatasetClasses } from './classes.js';
 import { checkCounts, checkEmbeddings } from './counts.js';
 import type { CheckInput } from './input.js';
+import { isDict, type PyDict } from '../config-reader/values.js';
 import { checkMaskRefine } from './mask-refine.js';
 import { checkPaths } from './paths.js';
 import { checkTexts } from './texts.js';
@@ -18,7 +19,10 @@ export function runChecks(input: CheckInput): CheckResult {
   const train = classes.find((c) => c.ds.split === 'train');
   const names = train?.names;
   const texts = checkTexts(input, names ?? train?.categories);
-  const source = names ? `${train!.ds.path}.metainfo.classes` : train?.categories ? train.ds.annFile! : texts.counts.length ? 'class_text_path' : undefined;
+  const own = train && isDict(train.ds.cfg.get('metainfo')) && (train.ds.cfg.get('metainfo') as PyDict).has('classes');
+  const source = names
+    ? own ? `${train!.ds.path}.metainfo.classes` : `mmdet's COCO-80 default (no metainfo.classes; ${train!.ds.annFile} has exactly those categories)`
+    : train?.categories ? train.ds.annFile! : texts.counts.length ? 'class_text_path' : undefined;
   const count = names?.length ?? train?.categories?.length ?? texts.counts[0];
   const findings = [
     ...classFindings,

@@ -30,7 +30,7 @@ describe('readConfig on a YOLO-World fine-tune config', () => {
   it('reproduces every runner key of the resolved official config, int/float and tuples included', async () => {
     const config = `${fixture}configs/finetune_coco/v2_l_vlpan_bn_mask-refine_finetune_coco.py`;
     const { value, files } = await readConfig(config, (p) => readFile(p, 'utf8').catch(() => undefined));
-    const refFile = `${fixture}expected/yolo_world_v2_l_vlpan_bn_2e-4_80e_8gpus_mask-refine_finetune_coco.json`;
+    const refFile = fileURLToPath(new URL('../../../fixtures/check-official/finetune_coco/yolo_world_v2_l_vlpan_bn_2e-4_80e_8gpus_mask-refine_finetune_coco.json', import.meta.url));
     const reference = decodeReferenceJson(await readFile(refFile, 'utf8'), refFile) as PyDict;
     for (const key of RUNNER_KEYS) expect(json(value.get(key)), key).toBe(json(reference.get(key)));
     expect(files.map((f) => f.slice(fixture.length))).toEqual([
