@@ -104,6 +104,21 @@ describe('readConfig literals and expressions', () => {
   });
 });
 
+describe('readConfig on a standalone config (no _base_, every value a literal)', () => {
+  it('reads untrusted class names exactly as Python would', async () => {
+    const v = await read({
+      'configs/x.py': [
+        '# -*- coding: utf-8 -*-',
+        "classes = ('t\u00eate', 'hard\\'hat', 'a\"b', '{{ not a var }}', 'back\\\\slash')",
+        'train_dataloader = dict(dataset=dict(type=\'YOLOv5CocoDataset\', metainfo=dict(classes=classes)))',
+        'train_cfg = dict(dynamic_intervals=[(70, 1)])',
+      ].join('\n'),
+    });
+    expect(v.get('classes')).toEqual(new PyTuple(['tête', "hard'hat", 'a"b', '{{ not a var }}', 'back\\slash']));
+    expect(json(v.get('train_cfg'))).toBe(json(new Map([['dynamic_intervals', [new PyTuple([70n, 1n])]]])));
+  });
+});
+
 describe('readConfig inheritance', () => {
   const runtime = "default_scope = 'mmyolo'\nresume = False\n";
   const s = [
