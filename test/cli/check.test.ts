@@ -261,4 +261,34 @@ describe('yw check exit codes and errors', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('yw check datasets/helmet: the dataset profile is not built yet [NOT_IMPLEMENTED]');
   });
+
+  it('falls back to the built-in reader when mmengine is not importable, and refuses --reader mmengine', async () => {
+    const dir = await copyFixture(clean);
+    const auto = await runCli(['check', '-c', CONFIG, '--python', join(dir, 'no-python')], { cwd: dir });
+    expect(auto.code).toBe(0);
+    expect(auto.stdout).toContain('read with built-in reader (no Python)');
+    const forced = await runCli(['check', '-c', CONFIG, '--reader', 'mmengine', '--python', join(dir, 'no-python')], { cwd: dir });
+    expect(forced.code).toBe(1);
+    expect(forced.stderr).toContain(`${join(dir, 'no-python')} cannot import mmengine [MMENGINE_MISSING]`);
+  });
+
+  it('writes every finding to --report and prints JSON with --json', async () => {
+    const dir = await copyFixture(clean);
+    await rm(join(dir, 'data/helmet/annotations/val.json'));
+    const run = await runCli(['check', '-c', CONFIG, '--reader', 'builtin', '--json', '--report', 'out/check.json'], { cwd: dir });
+    expect(run.code).toBe(1);
+    const printed = JSON.parse(run.stdout) as { reader: string; files: number; findings: Finding[] };
+    expect([printed.reader, printed.files, printed.findings.length]).toEqual(['builtin', 4, 1]);
+    const report = JSON.parse(await readFile(join(dir, 'out/check.json'), 'utf8')) as { command: string; counts: unknown; findings: Finding[] };
+    expect(report.command).toBe('check');
+    expect(report.counts).toEqual({ error: 1, warning: 0, info: 0 });
+    expect(report.findings).toEqual(printed.findings);
+  });
+
+  it('shows examples in --help', async () => {
+    const run = await runCli(['check', '--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('yw check --config configs/custom/yolo_world_v2_l_helmet.py');
+    expect(run.stdout).toContain('choices: "auto", "builtin", "mmengine"');
+  });
 });
