@@ -1,4 +1,4 @@
-import type { Expr, Stmt } from './ast.js';
+import type { Expr } from './ast.js';
 import { callFunction, callMethod } from './builtins.js';
 import { binaryOp, indexValue, sliceValue, unaryOp, type OpError } from './operators.js';
 import { cannotRead } from './tokenize.js';
@@ -12,51 +12,6 @@ export interface Scope {
   /** Names bound by import lines: only a few (copy, os.path) can be called. */
   imports: Set<string>;
   file: string;
-}
-
-export function runStatements(body: readonly Stmt[], scope: Scope): void {
-  for (const stmt of body) {
-    if (stmt.k === 'import') for (const name of stmt.names) scope.imports.add(name);
-    else if (stmt.k === 'expr') evaluate(stmt.value, scope);
-    else {
-      const value = evaluate(stmt.value, scope);
-      for (const target of stmt.targets) assign(target, value, scope);
-    }
-  }
-}
-
-function assign(target: Expr, value: PyValue, scope: Scope): void {
-  if (target.k === 'name') {
-    // mmengine removes `_base_ = ...` before running the file; `_base_` stays the merged bases.
-    if (target.id !== '_base_') scope.vars.set(target.id, value);
-    return;
-  }
-  if (target.k === 'tuple' || target.k === 'list') {
-    const items = Array.isArray(value) ? value : value instanceof PyTuple ? value.items : undefined;
-    if (!items || items.length !== target.items.length) {
-      throw cannotRead(`an unpacking assignment of ${pyRepr(value).slice(0, 40)}`, scope.file, target.line);
-    }
-    target.items.forEach((t, i) => assign(t, items[i]!, scope));
-    return;
-  }
-  if (target.k === 'attr') {
-    const obj = evaluate(target.obj, scope);
-    if (!isDict(obj)) throw fail(`cannot set attribute '${target.name}' on ${describe(obj)}`, scope, target.line);
-    obj.set(target.name, value);
-    return;
-  }
-  if (target.k === 'index') {
-    const obj = evaluate(target.obj, scope);
-    const key = evaluate(target.index, scope);
-    if (isDict(obj) && typeof key === 'string') obj.set(key, value);
-    else if (Array.isArray(obj) && typeof key === 'bigint') {
-      const i = Number(key) < 0 ? obj.length + Number(key) : Number(key);
-      if (i < 0 || i >= obj.length) throw fail('list assignment index out of range', scope, target.line);
-      obj[i] = value;
-    } else throw fail(`cannot assign to an item of ${describe(obj)}`, scope, target.line);
-    return;
-  }
-  throw cannotRead('this assignment target', scope.file, target.line);
 }
 
 export function evaluate(e: Expr, scope: Scope): PyValue {
@@ -195,12 +150,12 @@ function guard(run: () => PyValue | undefined, scope: Scope, line: number, unkno
   }
 }
 
-function describe(v: PyValue): string {
+export function describe(v: PyValue): string {
   return v === null ? 'None' : isDict(v) ? 'a dict' : Array.isArray(v) ? 'a list' : v instanceof PyTuple ? 'a tuple'
     : typeof v === 'string' ? 'a string' : typeof v === 'boolean' ? 'a bool' : 'a number';
 }
 
-function fail(message: string, scope: Scope, line: number): YwError {
+export function fail(message: string, scope: Scope, line: number): YwError {
   return new YwError('CONFIG_ERROR', `${scope.file}:${line}: ${message}`, {
     file: scope.file,
     line,

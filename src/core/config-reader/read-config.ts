@@ -1,7 +1,8 @@
 import { dirname, join, normalize, basename, extname } from 'node:path';
 import { YwError } from '../../errors.js';
 import type { Stmt } from './ast.js';
-import { evaluate, runStatements, type Scope } from './evaluate.js';
+import { evaluate, type Scope } from './evaluate.js';
+import { runStatements } from './statements.js';
 import { mergeIntoBase } from './merge.js';
 import { parseConfig } from './parse.js';
 import { cannotRead } from './tokenize.js';

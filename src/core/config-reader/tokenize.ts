@@ -1,4 +1,7 @@
-import { YwError } from '../../errors.js';
+import { cannotRead } from './reader-error.js';
+import { readString } from './string-literal.js';
+
+export { cannotRead };
 
 /** Tokens of the Python subset mmengine configs use. Statements end with NEWLINE. */
 export type Token =
@@ -16,152 +19,101 @@ const NAME = /[A-Za-z_\u00c0-\uffff][\w\u00c0-\uffff]*/y;
 const NUMBER = /(?:0[xX][\da-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|(?:\d[\d_]*\.?[\d_]*|\.\d[\d_]*)(?:[eE][+-]?\d[\d_]*)?)[jJ]?/y;
 const STRING_START = /([rRbBuUfF]{0,2})('''|"""|'|")/y;
 
-export function cannotRead(what: string, file: string, line: number, hint?: string): YwError {
-  return new YwError('CONFIG_UNREADABLE', `cannot read ${what} at ${file}:${line}`, {
-    file,
-    line,
-    hint: hint ?? 'yw reads the Python subset mmengine configs use; install mmengine (pip) for an exact reading',
-  });
-}
-
 export function tokenize(source: string, file: string): Token[] {
-  const tokens: Token[] = [];
-  let pos = 0;
-  let line = 1;
-  let depth = 0;
-  let lineStart = true;
-  const push = (t: Token) => {
-    tokens.push(t);
-    lineStart = false;
-  };
-  while (pos < source.length) {
-    const c = source[pos]!;
-    if (c === '\n') {
-      if (depth === 0 && !lineStart) tokens.push({ kind: 'newline', line });
-      line += 1;
-      pos += 1;
-      if (depth === 0) lineStart = true;
-      continue;
-    }
-    if (c === ' ' || c === '\t' || c === '\r' || c === '\f') {
-      const end = skipSpaces(source, pos);
-      const rest = source[end];
-      // Python would reject an indented statement too; configs have no blocks.
-      if (lineStart && depth === 0 && rest !== undefined && !'\r\n#'.includes(rest)) {
-        tokens.push({ kind: 'indent', line });
-      }
-      pos = end;
-      continue;
-    }
+  return new Lexer(source, file).run();
+}
+
+class Lexer {
+  private readonly tokens: Token[] = [];
+  private pos = 0;
+  private line = 1;
+  /** Bracket depth: inside brackets newlines and indentation mean nothing (implicit line joining). */
+  private depth = 0;
+  private lineStart = true;
+
+  constructor(private readonly source: string, private readonly file: string) {}
+
+  run(): Token[] {
+    while (this.pos < this.source.length) this.step();
+    if (!this.lineStart && this.depth === 0) this.tokens.push({ kind: 'newline', line: this.line });
+    this.tokens.push({ kind: 'eof', line: this.line });
+    return this.tokens;
+  }
+
+  private step(): void {
+    const c = this.source[this.pos]!;
+    if (c === '\n') return this.newline();
+    if (' \t\r\f'.includes(c)) return this.spaces();
     if (c === '#') {
-      while (pos < source.length && source[pos] !== '\n') pos += 1;
-      continue;
+      while (this.pos < this.source.length && this.source[this.pos] !== '\n') this.pos += 1;
+      return;
     }
-    if (c === '\\' && source[pos + 1] === '\n') {
-      pos += 2;
-      line += 1;
-      continue;
+    if (c === '\\' && /^\r?\n/.test(this.source.slice(this.pos + 1, this.pos + 3))) {
+      this.pos += this.source[this.pos + 1] === '\r' ? 3 : 2;
+      this.line += 1;
+      return;
     }
-    if (c === '\\' && source.startsWith('\r\n', pos + 1)) {
-      pos += 3;
-      line += 1;
-      continue;
-    }
-    STRING_START.lastIndex = pos;
-    const s = STRING_START.exec(source);
-    if (s && (s[1] === '' || /^(?:[rRbBuUfF]|[rR][bBfF]|[bBfF][rR])$/.test(s[1]!))) {
-      const lit = readString(source, pos, s[1]!, s[2]!, file, line);
-      push({ kind: 'string', value: lit.value, line });
-      line += lit.newlines;
-      pos = lit.end;
-      continue;
-    }
-    NUMBER.lastIndex = pos;
-    const n = /[\d.]/.test(c) ? NUMBER.exec(source) : null;
-    if (n && n[0] !== '.' && !n[0].startsWith('..')) {
-      push({ kind: 'number', text: n[0], line });
-      pos += n[0].length;
-      continue;
-    }
-    NAME.lastIndex = pos;
-    const name = NAME.exec(source);
-    if (name) {
-      push({ kind: 'name', text: name[0], line });
-      pos += name[0].length;
-      continue;
-    }
-    const op = OPS.find((o) => source.startsWith(o, pos));
-    if (!op) throw cannotRead(`character ${JSON.stringify(c)}`, file, line);
-    if ('([{'.includes(op)) depth += 1;
-    if (')]}'.includes(op)) depth = Math.max(0, depth - 1);
-    push({ kind: 'op', text: op, line });
-    pos += op.length;
+    if (this.string() || this.number() || this.name()) return;
+    this.operator(c);
   }
-  if (!lineStart && depth === 0) tokens.push({ kind: 'newline', line });
-  tokens.push({ kind: 'eof', line });
-  return tokens;
-}
 
-function skipSpaces(source: string, pos: number): number {
-  while (pos < source.length && ' \t\r\f'.includes(source[pos]!)) pos += 1;
-  return pos;
-}
-
-interface Literal {
-  value: string;
-  end: number;
-  newlines: number;
-}
-
-function readString(source: string, start: number, prefix: string, quote: string, file: string, line: number): Literal {
-  const p = prefix.toLowerCase();
-  if (p.includes('f')) throw cannotRead('an f-string', file, line, 'write the string as a plain literal');
-  if (p.includes('b')) throw cannotRead('a bytes literal', file, line);
-  const raw = p.includes('r');
-  let pos = start + prefix.length + quote.length;
-  let value = '';
-  let newlines = 0;
-  while (true) {
-    if (pos >= source.length) throw cannotRead('an unterminated string', file, line);
-    if (source.startsWith(quote, pos)) return { value, end: pos + quote.length, newlines };
-    const c = source[pos]!;
-    if (c === '\n') {
-      if (quote.length === 1) throw cannotRead('an unterminated string', file, line);
-      newlines += 1;
-    }
-    if (c === '\\') {
-      const next = source[pos + 1] ?? '';
-      if (next === '\n') newlines += 1;
-      if (raw) {
-        value += c + next;
-        pos += 2;
-        continue;
-      }
-      const esc = readEscape(source, pos, file, line + newlines);
-      value += esc.text;
-      pos = esc.end;
-      continue;
-    }
-    value += c;
-    pos += 1;
+  private push(t: Token): void {
+    this.tokens.push(t);
+    this.lineStart = false;
   }
-}
 
-const SIMPLE_ESCAPES: Record<string, string> = {
-  '\n': '', '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v',
-};
-
-function readEscape(source: string, pos: number, file: string, line: number): { text: string; end: number } {
-  const next = source[pos + 1] ?? '';
-  if (next in SIMPLE_ESCAPES) return { text: SIMPLE_ESCAPES[next]!, end: pos + 2 };
-  const octal = /^[0-7]{1,3}/.exec(source.slice(pos + 1, pos + 4));
-  if (octal) return { text: String.fromCodePoint(parseInt(octal[0], 8)), end: pos + 1 + octal[0].length };
-  const width = next === 'x' ? 2 : next === 'u' ? 4 : next === 'U' ? 8 : 0;
-  if (width > 0) {
-    const hex = source.slice(pos + 2, pos + 2 + width);
-    if (!new RegExp(`^[0-9a-fA-F]{${width}}$`).test(hex)) throw cannotRead(`a bad \\${next} escape`, file, line);
-    return { text: String.fromCodePoint(parseInt(hex, 16)), end: pos + 2 + width };
+  private newline(): void {
+    if (this.depth === 0 && !this.lineStart) this.tokens.push({ kind: 'newline', line: this.line });
+    this.line += 1;
+    this.pos += 1;
+    if (this.depth === 0) this.lineStart = true;
   }
-  if (next === 'N') throw cannotRead('a \\N{...} escape', file, line);
-  return { text: `\\${next}`, end: pos + 2 };
+
+  private spaces(): void {
+    while (this.pos < this.source.length && ' \t\r\f'.includes(this.source[this.pos]!)) this.pos += 1;
+    const rest = this.source[this.pos];
+    // Python would reject an indented statement too; configs have no blocks.
+    if (this.lineStart && this.depth === 0 && rest !== undefined && !'\r\n#'.includes(rest)) {
+      this.tokens.push({ kind: 'indent', line: this.line });
+    }
+  }
+
+  private string(): boolean {
+    STRING_START.lastIndex = this.pos;
+    const s = STRING_START.exec(this.source);
+    if (!s || !(s[1] === '' || /^(?:[rRbBuUfF]|[rR][bBfF]|[bBfF][rR])$/.test(s[1]!))) return false;
+    const lit = readString(this.source, this.pos, s[1]!, s[2]!, this.file, this.line);
+    this.push({ kind: 'string', value: lit.value, line: this.line });
+    this.line += lit.newlines;
+    this.pos = lit.end;
+    return true;
+  }
+
+  private number(): boolean {
+    if (!/[\d.]/.test(this.source[this.pos]!)) return false;
+    NUMBER.lastIndex = this.pos;
+    const n = NUMBER.exec(this.source);
+    if (!n || n[0] === '.' || n[0].startsWith('..')) return false;
+    this.push({ kind: 'number', text: n[0], line: this.line });
+    this.pos += n[0].length;
+    return true;
+  }
+
+  private name(): boolean {
+    NAME.lastIndex = this.pos;
+    const name = NAME.exec(this.source);
+    if (!name) return false;
+    this.push({ kind: 'name', text: name[0], line: this.line });
+    this.pos += name[0].length;
+    return true;
+  }
+
+  private operator(c: string): void {
+    const op = OPS.find((o) => this.source.startsWith(o, this.pos));
+    if (!op) throw cannotRead(`character ${JSON.stringify(c)}`, this.file, this.line);
+    if ('([{'.includes(op)) this.depth += 1;
+    if (')]}'.includes(op)) this.depth = Math.max(0, this.depth - 1);
+    this.push({ kind: 'op', text: op, line: this.line });
+    this.pos += op.length;
+  }
 }
