@@ -23,8 +23,8 @@ export interface CheckSummary {
 
 /** The readable report: how the config was read, then findings grouped with key path and fix. */
 export function formatCheckReport(summary: CheckSummary, findings: readonly Finding[]): string {
-  const how = summary.reader === 'mmengine' ? 'mmengine (python3, exact)' : 'built-in reader (no Python)';
-  const lines = [`yw check ${summary.config}`, `  read with ${how}: ${summary.files} file(s)`];
+  const how = summary.reader === 'mmengine' ? 'mmengine (exact)' : `built-in reader (no Python): ${summary.files} file(s)`;
+  const lines = [`yw check ${summary.config}`, `  read with ${how}`];
   if (summary.classes) lines.push(`  classes: ${summary.classes.count} (from ${summary.classes.source})`);
   const rank = { error: 0, warning: 1, info: 2 } as const;
   const left = [...findings].sort((a, b) => rank[a.severity] - rank[b.severity]);

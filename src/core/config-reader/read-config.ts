@@ -1,4 +1,4 @@
-import { dirname, join, normalize, basename, extname } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join, normalize } from 'node:path';
 import { YwError } from '../../errors.js';
 import type { Stmt } from './ast.js';
 import { evaluate, type Scope } from './evaluate.js';
@@ -78,7 +78,8 @@ async function loadBases(file: string, body: readonly Stmt[], state: LoadState):
   const merged: PyDict = new Map();
   for (const name of names) {
     if (name.includes('::')) throw cannotRead(`the package-scoped _base_ '${name}'`, file, stmt.line);
-    const path = normalize(join(dirname(file), name));
+    // Like os.path.join: an absolute _base_ is used as it is.
+    const path = normalize(isAbsolute(name) ? name : join(dirname(file), name));
     const text = await state.readFile(path);
     if (text === undefined) throw baseNotFound(path, name, file, stmt.line);
     const dict = await fileToDict(path, text, state);

@@ -162,6 +162,11 @@ describe('readConfig inheritance', () => {
     expect([...dataset.keys()].sort()).toEqual(['dataset', 'type']);
   });
 
+  it('uses an absolute _base_ as it is', async () => {
+    const v = await read({ 'base/b.py': 'k = 1', 'configs/x.py': "_base_ = '/v/base/b.py'\nj = _base_.k + 1" });
+    expect([v.get('k'), v.get('j')]).toEqual([1n, 2n]);
+  });
+
   it('reports a missing base with the submodule hint', async () => {
     const error = await readError({ 'configs/x.py': "_base_ = '../third_party/mmyolo/configs/yolov8/y.py'\n" });
     expect(error.code).toBe('CONFIG_BASE_NOT_FOUND');
