@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { addCommonOptions, pickCommonOptions } from '../common-options.js';
+import { addCommonOptions, pickCommonOptions, type CommonOptions } from '../common-options.js';
 import { action, type CommandHost } from '../host.js';
 import { formatCheckReport, type CheckSummary } from '../check-report.js';
 import { Output, writeReport } from '../output.js';
@@ -40,33 +40,42 @@ Examples:
 
 Exit codes: 0 no errors, 1 errors (with --strict: errors or warnings).`)
     .action(action(host, async (datasetRoot: string | undefined, raw: Record<string, unknown>) => {
+      const common = pickCommonOptions(raw);
+      const opts = optionsSchema.parse(raw);
+      // The dataset profile (`yw check <dataset-root>`) plugs in here, beside --config.
       if (datasetRoot !== undefined) {
         throw new YwError('NOT_IMPLEMENTED', `yw check ${datasetRoot}: the dataset profile is not built yet`, {
           hint: 'check a training config with `yw check --config FILE.py`',
         });
       }
-      const common = pickCommonOptions(raw);
-      const opts = optionsSchema.parse(raw);
-      if (!opts.config) throw new YwError('MISSING_OPTION', 'yw check needs --config FILE.py', { hint: 'yw check --config configs/custom/x.py' });
-      const out = new Output(host.ctx, common);
-      const root = resolve(host.ctx.cwd, opts.yoloWorld);
-      const file = resolve(host.ctx.cwd, opts.config);
-      const read = await loadConfig(file, root, opts.reader, opts.python);
-      const summary: CheckSummary = { config: opts.config, reader: read.reader, files: read.files };
-      let findings: Finding[] = read.findings;
-      if (read.config) {
-        const result = runChecks(await gatherCheckInput(read.config, opts.config, root));
-        findings = result.findings;
-        if (result.classes) summary.classes = result.classes;
+      if (!opts.config) {
+        throw new YwError('MISSING_OPTION', 'yw check needs --config FILE.py', { hint: 'yw check --config configs/custom/x.py' });
       }
-      const reportPath = await writeReport(host.ctx, common, 'check', summary, findings);
-      out.result(formatCheckReport(summary, findings));
-      out.json({ ...summary, findings });
-      if (reportPath) out.info(`report: ${reportPath}`);
-      const errors = findings.some((f) => f.severity === 'error');
-      const warnings = findings.some((f) => f.severity === 'warning');
-      return errors || (common.strict && warnings) ? 1 : 0;
+      return checkConfig(host, common, { ...opts, config: opts.config });
     }));
+}
+
+type ConfigOptions = z.infer<typeof optionsSchema> & { config: string };
+
+/** `yw check --config`: read the config, gather the files it names, run the checks, report. */
+async function checkConfig(host: CommandHost, common: CommonOptions, opts: ConfigOptions): Promise<number> {
+  const out = new Output(host.ctx, common);
+  const root = resolve(host.ctx.cwd, opts.yoloWorld);
+  const read = await loadConfig(resolve(host.ctx.cwd, opts.config), root, opts.reader, opts.python);
+  const summary: CheckSummary = { config: opts.config, reader: read.reader, files: read.files };
+  let findings: Finding[] = read.findings;
+  if (read.config) {
+    const result = runChecks(await gatherCheckInput(read.config, opts.config, root));
+    findings = result.findings;
+    if (result.classes) summary.classes = result.classes;
+  }
+  const reportPath = await writeReport(host.ctx, common, 'check', summary, findings);
+  out.result(formatCheckReport(summary, findings));
+  out.json({ ...summary, findings });
+  if (reportPath) out.info(`report: ${reportPath}`);
+  const errors = findings.some((f) => f.severity === 'error');
+  const warnings = findings.some((f) => f.severity === 'warning');
+  return errors || (common.strict && warnings) ? 1 : 0;
 }
 
 interface Loaded {
