@@ -185,6 +185,15 @@ describe('yw check --config data, evaluators, weights and schedule', () => {
     expect(f.message).toBe('train_dataloader.dataset.pipeline[1].with_mask: the train pipeline loads masks (mask-refine) but no annotation of data/helmet/annotations/train.json has a polygon: every box is dropped and training runs with loss_bbox 0 (YOLO-World issue #185)');
   });
 
+  it('reports use_mask_refine without a mask-loading pipeline', async () => {
+    const dir = await copyFixture(clean);
+    await editConfig(dir, (t) => t.replace("custom_imports =", "_base_.pre_transform[1]['with_mask'] = False\ncustom_imports ="));
+    const { findings } = await check(dir);
+    const f = only(findings, 'MASK_REFINE_WITHOUT_MASKS', 'train_dataloader.dataset.pipeline[4].use_mask_refine');
+    expect(f.message).toBe('train_dataloader.dataset.pipeline[4].use_mask_refine: is True but no LoadAnnotations in the train pipeline sets with_mask=True: the transform has no masks to refine with');
+    expect(findings.filter((x) => x.code.startsWith('MASK_REFINE'))).toHaveLength(1);
+  });
+
   it('reports a missing annotation file', async () => {
     const dir = await copyFixture(clean);
     await rm(join(dir, 'data/helmet/annotations/val.json'));

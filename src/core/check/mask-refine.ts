@@ -3,6 +3,7 @@ import { findDatasets } from './datasets.js';
 import { isUnreadable, type CheckInput } from './input.js';
 import { issue } from './issue.js';
 import { findByType } from './walk.js';
+import type { PyValue } from '../config-reader/values.js';
 
 /**
  * mmyolo's LoadAnnotations(with_mask=True, mask2bbox=True) drops every box without a polygon
@@ -13,7 +14,7 @@ export function checkMaskRefine(input: CheckInput): Finding[] {
   if (train === undefined) return [];
   const loaders = findByType(train, 'train_dataloader', ['LoadAnnotations']).filter((t) => t.value.get('with_mask') === true);
   const first = loaders[0];
-  if (!first) return [];
+  if (!first) return refineWithoutMasks(input, train);
   const out: Finding[] = [];
   for (const ds of findDatasets(input.config).filter((d) => d.split === 'train' && d.annFile)) {
     const coco = input.coco.get(ds.annFile!);
@@ -29,4 +30,13 @@ export function checkMaskRefine(input: CheckInput): Finding[] {
       { file: ds.annFile, annotations, withPolygon }));
   }
   return out;
+}
+
+/** YOLOv5RandomAffine(use_mask_refine=True) reads gt_masks, which only LoadAnnotations(with_mask=True) loads. */
+function refineWithoutMasks(input: CheckInput, train: PyValue): Finding[] {
+  const refine = findByType(train, 'train_dataloader', ['YOLOv5RandomAffine']).find((t) => t.value.get('use_mask_refine') === true);
+  if (!refine) return [];
+  return [issue(input.configFile, 'MASK_REFINE_WITHOUT_MASKS', 'error', `${refine.path}.use_mask_refine`,
+    'is True but no LoadAnnotations in the train pipeline sets with_mask=True: the transform has no masks to refine with',
+    'use the mask-refine base pipelines together (LoadAnnotations(with_mask=True, mask2bbox=True)), or set use_mask_refine=False')];
 }
