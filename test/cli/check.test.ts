@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../helpers/run-cli.js';
 import { copyFixture } from '../helpers/tmp.js';
 import type { Finding } from '../../src/core/findings.js';
+import { readConfig } from '../../src/core/config-reader/read-config.js';
+import { encodeReferenceJson } from '../../src/core/config-reader/reference-json.js';
+import { readConfigText } from '../../src/io/check-inputs.js';
 
 const clean = fileURLToPath(new URL('../../fixtures/check-clean', import.meta.url));
 const CONFIG = 'configs/custom/yolo_world_v2_l_helmet.py';
@@ -299,5 +302,26 @@ describe('yw check exit codes and errors', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('yw check --config configs/custom/yolo_world_v2_l_helmet.py');
     expect(run.stdout).toContain('choices: "auto", "builtin", "mmengine"');
+  });
+
+  it('uses mmengine through --python when it imports, and says so (stand-in interpreter)', async () => {
+    // mmengine is not installed here: a shell stand-in answers `import mmengine` and prints the resolved
+    // config in the bridge's encoding, which exercises yw's side of the bridge (detection, decoding, report).
+    const dir = await copyFixture(clean);
+    const resolved = await readConfig(join(dir, CONFIG), readConfigText);
+    await writeFile(join(dir, 'resolved.json'), encodeReferenceJson(resolved.value));
+    const fake = join(dir, 'fake-python');
+    await writeFile(fake, `#!/bin/sh\n[ "$2" = "import mmengine" ] && exit 0\ncat "${join(dir, 'resolved.json')}"\n`);
+    await chmod(fake, 0o755);
+    const run = await runCli(['check', '-c', CONFIG, '--python', fake], { cwd: dir });
+    expect(run.stdout).toContain('read with mmengine (exact)');
+    expect(run.stdout).toContain('no problems found');
+    expect(run.code).toBe(0);
+    await writeFile(fake, '#!/bin/sh\n[ "$2" = "import mmengine" ] && exit 0\necho "FileNotFoundError: third_party/mmyolo/configs/yolov8/y.py" >&2\nexit 1\n');
+    const missing = await runCli(['check', '-c', CONFIG, '--python', fake, '--json'], { cwd: dir });
+    expect(missing.code).toBe(1);
+    const findings = (JSON.parse(missing.stdout) as { findings: Finding[] }).findings;
+    expect(findings.map((f) => f.code)).toEqual(['BASE_NOT_FOUND']);
+    expect(findings[0]!.hint).toContain('git submodule update --init');
   });
 });
