@@ -45,7 +45,7 @@ describe('yw check --config on a clean tree', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toBe([
       `yw check ${CONFIG}`,
-      '  read with built-in reader (no Python): 4 file(s)',
+      '  read with built-in reader (no Python): 6 file(s)',
       `  classes: 3 (from ${TRAIN}.metainfo.classes)`,
       '',
       'no problems found',
@@ -290,7 +290,7 @@ describe('yw check exit codes and errors', () => {
     const run = await runCli(['check', '-c', CONFIG, '--reader', 'builtin', '--json', '--report', 'out/check.json'], { cwd: dir });
     expect(run.code).toBe(1);
     const printed = JSON.parse(run.stdout) as { reader: string; files: number; findings: Finding[] };
-    expect([printed.reader, printed.files, printed.findings.length]).toEqual(['builtin', 4, 1]);
+    expect([printed.reader, printed.files, printed.findings.length]).toEqual(['builtin', 6, 1]);
     const report = JSON.parse(await readFile(join(dir, 'out/check.json'), 'utf8')) as { command: string; counts: unknown; findings: Finding[] };
     expect(report.command).toBe('check');
     expect(report.counts).toEqual({ error: 1, warning: 0, info: 0 });
