@@ -1,12 +1,109 @@
-import type { Command } from 'commander';
-import { addCommonOptions } from '../common-options.js';
+import { Option, type Command } from 'commander';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { addCommonOptions, pickCommonOptions, type CommonOptions } from '../common-options.js';
 import { action, type CommandHost } from '../host.js';
+import { formatCheckReport, type CheckSummary } from '../check-report.js';
+import { Output, writeReport } from '../output.js';
+import { runChecks } from '../../core/check/run-checks.js';
+import { readConfig } from '../../core/config-reader/read-config.js';
+import type { PyDict } from '../../core/config-reader/values.js';
+import { finding, type Finding } from '../../core/findings.js';
 import { YwError } from '../../errors.js';
+import { gatherCheckInput, readConfigText } from '../../io/check-inputs.js';
+import { hasMmengine, readConfigWithMmengine } from '../../io/mmengine-config.js';
+
+export const READERS = ['auto', 'builtin', 'mmengine'] as const;
+
+const optionsSchema = z.object({
+  config: z.string().min(1).optional(),
+  yoloWorld: z.string().min(1),
+  reader: z.enum(READERS),
+  python: z.string().min(1),
+});
 
 export function register(program: Command, host: CommandHost): void {
-  addCommonOptions(program.command('check').description('(not built yet)')).action(
-    action(host, async () => {
-      throw new YwError('NOT_IMPLEMENTED', 'yw check is not built yet');
-    }),
-  );
+  const command = program
+    .command('check')
+    .description('catch silent training failures: check a config against the data, texts, embeddings and weights it names')
+    .argument('[dataset-root]', 'dataset profile (not built yet; use --config)')
+    .option('-c, --config <file.py>', 'training config to check (mmengine .py)')
+    .option('--yolo-world <dir>', 'YOLO-World root: where tools/train.py runs and relative paths resolve', '.')
+    .addOption(new Option('--reader <how>', 'how to read the config: mmengine when importable, else built-in').choices(READERS).default('auto'))
+    .option('--python <exe>', 'Python used for --reader mmengine/auto', 'python3');
+  addCommonOptions(command)
+    .addHelpText('after', `
+Examples:
+  yw check --config configs/custom/yolo_world_v2_l_helmet.py
+  yw check -c configs/custom/x.py --yolo-world ~/YOLO-World --json
+  yw check -c x.py --strict --report check.json    exit 1 on warnings too
+
+Exit codes: 0 no errors, 1 errors (with --strict: errors or warnings).`)
+    .action(action(host, async (datasetRoot: string | undefined, raw: Record<string, unknown>) => {
+      const common = pickCommonOptions(raw);
+      const opts = optionsSchema.parse(raw);
+      // The dataset profile (`yw check <dataset-root>`) plugs in here, beside --config.
+      if (datasetRoot !== undefined) {
+        throw new YwError('NOT_IMPLEMENTED', `yw check ${datasetRoot}: the dataset profile is not built yet`, {
+          hint: 'check a training config with `yw check --config FILE.py`',
+        });
+      }
+      if (!opts.config) {
+        throw new YwError('MISSING_OPTION', 'yw check needs --config FILE.py', { hint: 'yw check --config configs/custom/x.py' });
+      }
+      return checkConfig(host, common, { ...opts, config: opts.config });
+    }));
+}
+
+type ConfigOptions = z.infer<typeof optionsSchema> & { config: string };
+
+/** `yw check --config`: read the config, gather the files it names, run the checks, report. */
+async function checkConfig(host: CommandHost, common: CommonOptions, opts: ConfigOptions): Promise<number> {
+  const out = new Output(host.ctx, common);
+  const root = resolve(host.ctx.cwd, opts.yoloWorld);
+  const read = await loadConfig(resolve(host.ctx.cwd, opts.config), root, opts.reader, opts.python);
+  const summary: CheckSummary = { config: opts.config, reader: read.reader, files: read.files };
+  let findings: Finding[] = read.findings;
+  if (read.config) {
+    const result = runChecks(await gatherCheckInput(read.config, opts.config, root));
+    findings = result.findings;
+    if (result.classes) summary.classes = result.classes;
+  }
+  const reportPath = await writeReport(host.ctx, common, 'check', summary, findings);
+  out.result(formatCheckReport(summary, findings));
+  out.json({ ...summary, findings });
+  if (reportPath) out.info(`report: ${reportPath}`);
+  const errors = findings.some((f) => f.severity === 'error');
+  const warnings = findings.some((f) => f.severity === 'warning');
+  return errors || (common.strict && warnings) ? 1 : 0;
+}
+
+interface Loaded {
+  config?: PyDict;
+  reader: CheckSummary['reader'];
+  files: number;
+  findings: Finding[];
+}
+
+/** Reads the config; a missing `_base_` is a finding (the one problem that stops the other checks). */
+async function loadConfig(file: string, root: string, reader: (typeof READERS)[number], python: string): Promise<Loaded> {
+  const useMmengine = reader === 'mmengine' || (reader === 'auto' && (await hasMmengine(python)));
+  if (reader === 'mmengine' && !(await hasMmengine(python))) {
+    throw new YwError('MMENGINE_MISSING', `${python} cannot import mmengine`, { hint: 'install it (pip install mmengine==0.10.3) or use --reader builtin' });
+  }
+  const used = useMmengine ? 'mmengine' : 'builtin';
+  try {
+    if (useMmengine) return { config: await readConfigWithMmengine(python, file, root), reader: used, files: 1, findings: [] };
+    const resolved = await readConfig(file, readConfigText);
+    return { config: resolved.value, reader: used, files: resolved.files.length, findings: [] };
+  } catch (error) {
+    if (!(error instanceof YwError) || error.code !== 'CONFIG_BASE_NOT_FOUND') throw error;
+    const f = finding('BASE_NOT_FOUND', 'error', `_base_: ${error.message}`, {
+      file: error.file ?? file,
+      ...(error.line ? { line: error.line } : {}),
+      ...(error.hint ? { hint: error.hint } : {}),
+      data: { key: '_base_' },
+    });
+    return { reader: used, files: 0, findings: [f] };
+  }
 }

@@ -1,0 +1,73 @@
+import type { CocoSummary } from '../dataset/coco-summary.js';
+import type { NpyHeader } from '../npy-header.js';
+import type { PyDict } from '../config-reader/values.js';
+import { findDatasets } from './datasets.js';
+import { evaluatorAnnFiles } from './paths.js';
+import { get, joinRoot, normalizePath, str } from './walk.js';
+
+/** A file io could not read or parse: the one-line reason. */
+export interface Unreadable {
+  error: string;
+}
+
+export interface CocoInput {
+  summary: CocoSummary;
+  /** Up to IMAGE_SAMPLE `file_name`s, in file order. */
+  sample: string[];
+}
+
+/** Everything the checks need, gathered by io. Paths are keys as `filesToRead`/`pathsToStat` gave them. */
+export interface CheckInput {
+  config: PyDict;
+  /** The config file, named in every finding. */
+  configFile: string;
+  coco: Map<string, CocoInput | Unreadable>;
+  texts: Map<string, unknown | Unreadable>;
+  npy: Map<string, NpyHeader | Unreadable>;
+  exists: Map<string, boolean>;
+}
+
+export const IMAGE_SAMPLE = 20;
+
+export function isUnreadable(v: unknown): v is Unreadable {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && 'error' in v && Object.keys(v).length === 1;
+}
+
+/** The files to read: paths relative to the training cwd (the YOLO-World root) or absolute. */
+export function filesToRead(config: PyDict): { coco: string[]; texts: string[]; npy: string[] } {
+  const datasets = findDatasets(config);
+  const coco = new Set(datasets.flatMap((d) => (d.annFile ? [d.annFile] : [])));
+  for (const e of evaluatorAnnFiles(config)) coco.add(e.file);
+  const texts = new Set(datasets.flatMap((d) => {
+    const p = str(d.wrapper?.cfg.get('class_text_path')) ?? str(d.cfg.get('class_text_path'));
+    return p ? [normalizePath(p)] : [];
+  }));
+  const npy = str(get(config, 'model.embedding_path'));
+  return { coco: [...coco].sort(), texts: [...texts].sort(), npy: npy ? [normalizePath(npy)] : [] };
+}
+
+/** Paths whose existence matters once the COCO files are read: image samples and load_from. */
+export function pathsToStat(config: PyDict, coco: CheckInput['coco']): string[] {
+  const out = new Set<string>();
+  for (const d of findDatasets(config)) {
+    const info = d.annFile ? coco.get(d.annFile) : undefined;
+    if (!info || isUnreadable(info) || d.imagePrefix === undefined) continue;
+    for (const name of info.sample) out.add(joinRoot(d.imagePrefix, name));
+  }
+  const loadFrom = str(config.get('load_from'));
+  if (loadFrom) out.add(normalizePath(loadFrom));
+  return [...out].sort();
+}
+
+/** The first IMAGE_SAMPLE `images[].file_name` of a COCO JSON. */
+export function sampleFileNames(json: unknown): string[] {
+  const images = (json as { images?: unknown } | null)?.images;
+  if (!Array.isArray(images)) return [];
+  const names: string[] = [];
+  for (const image of images) {
+    const name = (image as { file_name?: unknown } | null)?.file_name;
+    if (typeof name === 'string') names.push(name);
+    if (names.length >= IMAGE_SAMPLE) break;
+  }
+  return names;
+}

@@ -1,0 +1,78 @@
+import { open, readFile, stat } from 'node:fs/promises';
+import { isAbsolute, resolve } from 'node:path';
+import type { CheckInput, CocoInput, Unreadable } from '../core/check/input.js';
+import { filesToRead, pathsToStat, sampleFileNames } from '../core/check/input.js';
+import type { PyDict } from '../core/config-reader/values.js';
+import { summarizeCoco } from '../core/dataset/coco-summary.js';
+import { NPY_HEADER_BYTES, parseNpyHeader, type NpyHeader } from '../core/npy-header.js';
+import { isYwError } from '../errors.js';
+import { readJson } from './read-text.js';
+
+/** The config reader's file callback: text, or undefined when the file does not exist. */
+export async function readConfigText(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Reads what the checks need: COCO files (summary + a sample of file names), class-text JSONs, the
+ * embeddings header, and whether image samples and load_from exist. Relative paths resolve against
+ * `root`, the folder tools/train.py runs in.
+ */
+export async function gatherCheckInput(config: PyDict, configFile: string, root: string): Promise<CheckInput> {
+  const at = (p: string) => (isAbsolute(p) ? p : resolve(root, p));
+  const wanted = filesToRead(config);
+  const coco = new Map<string, CocoInput | Unreadable>();
+  for (const p of wanted.coco) coco.set(p, await attempt(async () => readCoco(at(p))));
+  const texts = new Map<string, unknown>();
+  for (const p of wanted.texts) texts.set(p, await attempt(() => readJson(at(p), 'class-text JSON')));
+  const npy = new Map<string, NpyHeader | Unreadable>();
+  for (const p of wanted.npy) npy.set(p, await attempt(async () => parseNpyHeader(await readHead(at(p)), p)));
+  const exists = new Map<string, boolean>();
+  for (const p of pathsToStat(config, coco)) exists.set(p, await isFile(at(p)));
+  return { config, configFile, coco, texts, npy, exists };
+}
+
+async function readCoco(path: string): Promise<CocoInput> {
+  const json = await readJson(path, 'COCO annotation file');
+  return { summary: summarizeCoco(json, path), sample: sampleFileNames(json) };
+}
+
+async function readHead(path: string): Promise<Uint8Array> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`${path} not found`);
+    throw error;
+  }
+  try {
+    const buffer = Buffer.alloc(NPY_HEADER_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, NPY_HEADER_BYTES, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A user-data failure (YwError or missing file) becomes `{error}`; anything else is a bug and propagates. */
+async function attempt<T>(run: () => Promise<T>): Promise<T | Unreadable> {
+  try {
+    return await run();
+  } catch (error) {
+    if (isYwError(error) || (error instanceof Error && / not found$/.test(error.message))) return { error: error.message };
+    throw error;
+  }
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}

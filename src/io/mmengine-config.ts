@@ -1,0 +1,59 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { decodeReferenceJson } from '../core/config-reader/reference-json.js';
+import { isDict, type PyDict } from '../core/config-reader/values.js';
+import { SUBMODULE_HINT } from '../core/config-reader/read-config.js';
+import { YwError } from '../errors.js';
+
+const run = promisify(execFile);
+
+/** Resolves with mmengine and prints the resolved dict in the reference JSON encoding. */
+const SCRIPT = `
+import json, math, sys
+from mmengine.config import Config
+cfg = Config.fromfile(sys.argv[1], import_custom_modules=False).to_dict()
+def enc(v):
+    if isinstance(v, dict):
+        if all(isinstance(k, str) for k in v):
+            return {k: enc(x) for k, x in v.items()}
+        return {'__dict__': [[enc(k), enc(x)] for k, x in v.items()]}
+    if isinstance(v, tuple):
+        return {'__tuple__': [enc(x) for x in v]}
+    if isinstance(v, list):
+        return [enc(x) for x in v]
+    if isinstance(v, float) and not math.isfinite(v):
+        return {'__float__': repr(v)}
+    if v is None or isinstance(v, (bool, int, float, str)):
+        return v
+    return {'__object__': repr(v), '__type__': type(v).__module__ + '.' + type(v).__qualname__}
+sys.stdout.write(json.dumps(enc(cfg), sort_keys=True, indent=2, ensure_ascii=False))
+`;
+
+/** Whether `python` can import mmengine (the optional exact reader). */
+export async function hasMmengine(python: string): Promise<boolean> {
+  try {
+    await run(python, ['-c', 'import mmengine'], { timeout: 60_000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Resolves a config with mmengine's own Config.fromfile (untested here: mmengine is not installed). */
+export async function readConfigWithMmengine(python: string, file: string, cwd: string): Promise<PyDict> {
+  let stdout: string;
+  try {
+    ({ stdout } = await run(python, ['-c', SCRIPT, file], { cwd, timeout: 120_000, maxBuffer: 256 * 1024 * 1024 }));
+  } catch (error) {
+    const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim();
+    const last = stderr.split('\n').pop() || (error as Error).message;
+    const base = /FileNotFoundError/.test(last) && /third_party[\\/]mmyolo/.test(last);
+    throw new YwError(base ? 'CONFIG_BASE_NOT_FOUND' : 'CONFIG_ERROR', `mmengine could not load ${file}: ${last}`, {
+      file,
+      hint: base ? SUBMODULE_HINT : 'fix the config, or try --reader builtin',
+    });
+  }
+  const value = decodeReferenceJson(stdout, file);
+  if (!isDict(value)) throw new YwError('CONFIG_ERROR', `mmengine returned no dict for ${file}`, { file });
+  return value;
+}
