@@ -73,7 +73,7 @@ async function runConfig(host: CommandHost, o: ConfigCliOptions, force: boolean,
   const target = o.out !== undefined ? resolve(cwd, o.out) : join(root, 'configs', 'custom', `${configName(spec, name)}.py`);
   const baseAbs = join(root, 'third_party', 'mmyolo', 'configs', 'yolov8', baseFileName(spec.size, spec.maskRefine));
   const steps = nextSteps({
-    spec, configPath: rel(root, target), dataArg: o.data, textsExists, embeddingsExists,
+    spec, configPath: rel(root, target), dataArg: rel(root, dataDir), textsExists, embeddingsExists,
     weightsExists: spec.loadFrom !== null && (await isFile(resolve(root, spec.loadFrom))),
     weightsPublished: o.weights === undefined && spec.loadFrom?.startsWith(`${PRETRAINED_DIR}/`) === true,
   });

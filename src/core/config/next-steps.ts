@@ -10,7 +10,7 @@ export interface StepInputs {
   spec: ConfigSpec;
   /** The config path relative to the YOLO-World root. */
   configPath: string;
-  /** The data dir as the user typed it (for `yw texts`). */
+  /** The data dir relative to the YOLO-World root (for `yw texts`). */
   dataArg: string;
   textsExists: boolean;
   embeddingsExists: boolean;
