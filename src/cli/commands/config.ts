@@ -44,7 +44,35 @@ export function register(program: Command, host: CommandHost): void {
 }
 
 async function runConfig(host: CommandHost, o: ConfigCliOptions, force: boolean, argv: string[], out: Output) {
-  const { cwd } = host.ctx;
+  const x = await readInputs(host.ctx.cwd, o);
+  const { spec, root } = x;
+  const textsExists = await isFile(x.textsAbs);
+  if (textsExists) checkTextsAgainstClasses(await readJson(x.textsAbs, 'class-text JSON'), spec.classes, x.textsAbs);
+  else out.warn(`class-text JSON ${x.textsAbs} does not exist yet; the next steps create it`);
+  const embeddingsExists = spec.mode !== 'finetune' && (await isFile(x.embeddingsAbs));
+  if (embeddingsExists) checkEmbeddingsHeader(parseNpyHeader(await readHead(x.embeddingsAbs, NPY_HEADER_BYTES), x.embeddingsAbs), spec.classes.length, x.embeddingsAbs);
+  if (o.maskRefine === undefined) out.info(`mask-refine ${spec.maskRefine ? 'on: every train annotation has a polygon' : 'off: not every train annotation has a polygon'}`);
+
+  const target = o.out !== undefined ? resolve(host.ctx.cwd, o.out) : join(root, 'configs', 'custom', `${configName(spec, x.name)}.py`);
+  const base = rel(dirname(target), join(root, 'third_party', 'mmyolo', 'configs', 'yolov8', baseFileName(spec.size, spec.maskRefine)));
+  const steps = nextSteps({
+    spec, configPath: rel(root, target), dataArg: rel(root, x.dataDir), textsExists, embeddingsExists,
+    weightsExists: spec.loadFrom !== null && (await isFile(resolve(root, spec.loadFrom))),
+    weightsPublished: o.weights === undefined && spec.loadFrom?.startsWith(`${PRETRAINED_DIR}/`) === true,
+  });
+  const scope = buildRecipe(spec);
+  const body = o.style === 'inherit' ? renderInheritBody(scope, base) : renderStandaloneBody(scope);
+  await writeFileAtomic(target, `${renderHeader({ spec, style: o.style, argv, steps })}\n${body}\n`, { force, command: 'yw config' });
+  if (o.style === 'inherit' && !(await isDirectory(join(root, 'third_party', 'mmyolo', 'configs')))) {
+    out.warn(`${join(root, 'third_party', 'mmyolo')} is missing: clone YOLO-World with --recursive, or use --style standalone`);
+  }
+  const mr = spec.maskRefine ? 'on' : 'off';
+  out.result([`wrote ${target}`, `${spec.classes.length} classes, mode ${spec.mode}, size ${spec.size}, mask-refine ${mr}`, 'next steps (from the YOLO-World root):', ...steps.map((s) => `  ${s}`)].join('\n'));
+  return { out: target, mode: spec.mode, size: spec.size, classes: spec.classes, base: o.style === 'inherit' ? base : null, load_from: spec.loadFrom, next_steps: steps };
+}
+
+/** Reads the dataset and resolves every path: relative to the cwd as typed, relative to the YOLO-World root in the config. */
+async function readInputs(cwd: string, o: ConfigCliOptions) {
   const root = resolve(cwd, o.yoloWorld);
   const { dataDir, splits } = await readSplits({
     cwd, root, data: o.data,
@@ -52,41 +80,13 @@ async function runConfig(host: CommandHost, o: ConfigCliOptions, force: boolean,
     images: { train: o.trainImages, val: o.valImages, test: o.testImages },
   });
   const name = datasetName(dataDir);
-  const classCount = splits.train!.summary.categories.length;
   const textsAbs = resolve(cwd, o.texts ?? defaultTextsPath(name));
+  const classCount = splits.train!.summary.categories.length;
   const embeddingsAbs = o.embeddings !== undefined ? resolve(cwd, o.embeddings) : resolve(root, defaultEmbeddingsPath(name, classCount));
   const weightsAbs = o.weights !== undefined ? resolve(cwd, o.weights) : undefined;
-  const spec = buildSpec(
-    o,
-    {
-      dataRoot: rel(root, dataDir), train: splits.train!, val: splits.val!, test: splits.test,
-      texts: rel(root, textsAbs), embeddings: rel(root, embeddingsAbs), weights: weightsAbs && rel(root, weightsAbs),
-    },
-  );
-  const textsExists = await isFile(textsAbs);
-  if (textsExists) checkTextsAgainstClasses(await readJson(textsAbs, 'class-text JSON'), spec.classes, textsAbs);
-  else out.warn(`class-text JSON ${textsAbs} does not exist yet; the next steps create it`);
-  const embeddingsExists = spec.mode !== 'finetune' && (await isFile(embeddingsAbs));
-  if (embeddingsExists) checkEmbeddingsHeader(parseNpyHeader(await readHead(embeddingsAbs, NPY_HEADER_BYTES), embeddingsAbs), classCount, embeddingsAbs);
-  if (o.maskRefine === undefined) out.info(`mask-refine ${spec.maskRefine ? 'on: every train annotation has a polygon' : 'off: not every train annotation has a polygon'}`);
-
-  const target = o.out !== undefined ? resolve(cwd, o.out) : join(root, 'configs', 'custom', `${configName(spec, name)}.py`);
-  const baseAbs = join(root, 'third_party', 'mmyolo', 'configs', 'yolov8', baseFileName(spec.size, spec.maskRefine));
-  const steps = nextSteps({
-    spec, configPath: rel(root, target), dataArg: rel(root, dataDir), textsExists, embeddingsExists,
-    weightsExists: spec.loadFrom !== null && (await isFile(resolve(root, spec.loadFrom))),
-    weightsPublished: o.weights === undefined && spec.loadFrom?.startsWith(`${PRETRAINED_DIR}/`) === true,
+  const spec = buildSpec(o, {
+    dataRoot: rel(root, dataDir), train: splits.train!, val: splits.val!, test: splits.test,
+    texts: rel(root, textsAbs), embeddings: rel(root, embeddingsAbs), weights: weightsAbs && rel(root, weightsAbs),
   });
-  const scope = buildRecipe(spec);
-  const body = o.style === 'inherit' ? renderInheritBody(scope, rel(dirname(target), baseAbs)) : renderStandaloneBody(scope);
-  await writeFileAtomic(target, `${renderHeader({ spec, style: o.style, argv, steps })}\n${body}\n`, { force, command: 'yw config' });
-  if (o.style === 'inherit' && !(await isDirectory(join(root, 'third_party', 'mmyolo', 'configs')))) {
-    out.warn(`${join(root, 'third_party', 'mmyolo')} is missing: clone YOLO-World with --recursive, or use --style standalone`);
-  }
-  out.result([`wrote ${target}`, `${spec.classes.length} classes, mode ${spec.mode}, size ${spec.size}, mask-refine ${spec.maskRefine ? 'on' : 'off'}`, 'next steps (from the YOLO-World root):', ...steps.map((s) => `  ${s}`)].join('\n'));
-  return {
-    out: target, mode: spec.mode, size: spec.size, classes: spec.classes,
-    base: o.style === 'inherit' ? rel(dirname(target), baseAbs) : null,
-    load_from: spec.loadFrom, next_steps: steps,
-  };
+  return { root, dataDir, name, textsAbs, embeddingsAbs, spec };
 }

@@ -31,11 +31,11 @@ export function nextSteps(x: StepInputs): string[] {
     steps.push(shellCommand(['python', 'tools/generate_text_prompts.py', '--model', TEXT_MODEL, '--text', spec.texts, '--out', spec.embeddings]));
   }
   if (spec.mode === 'reparam' && !x.weightsExists && spec.loadFrom !== null) steps.push(...reparamSteps(spec, spec.loadFrom));
-  steps.push(shellCommand(['python', 'tools/train.py', x.configPath, '--amp']));
-  if (spec.gpus > 1) {
-    // tools/dist_train.sh uses torch.distributed.launch, which breaks on torch >= 2 (facts §4.3)
-    steps.push(shellCommand(['torchrun', `--nproc_per_node=${spec.gpus}`, 'tools/train.py', x.configPath, '--launcher', 'pytorch', '--amp']));
-  }
+  if (spec.gpus === 1) steps.push(shellCommand(['python', 'tools/train.py', x.configPath, '--amp']));
+  // tools/dist_train.sh uses torch.distributed.launch, which breaks on torch >= 2 (facts §4.3)
+  else steps.push(shellCommand(['torchrun', `--nproc_per_node=${spec.gpus}`, 'tools/train.py', x.configPath, '--launcher', 'pytorch', '--amp']));
+  // tools/train.py writes to work_dirs/<config name without .py>; yw best reads it afterwards
+  steps.push(shellCommand(['yw', 'best', `work_dirs/${posix.basename(x.configPath).replace(/\.py$/, '')}`]));
   return steps;
 }
 
