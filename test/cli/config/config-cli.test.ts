@@ -110,6 +110,24 @@ describe('yw config', () => {
     expect(run.stdout).not.toContain(' mv ');
   });
 
+  it('puts the schedule and loader options where mmengine reads them', async () => {
+    const cwd = await copyFixture(HELMET);
+    const args = ['--optimizer', 'sgd', '--epochs', '30', '--close-mosaic', '5', '--batch', '4', '--workers', '2', '--val-interval', '2',
+      '--save-interval', '10', '--save-best', 'coco/bbox_mAP_50', '--lr', '0.005', '--weight-decay', '1e-4', '--style', 'standalone', '--out', 'o.py'];
+    expect((await runCli(['config', '--data', 'datasets/helmet', ...args], { cwd })).code).toBe(0);
+    const [r] = runPyconfig<{ ok: boolean; value: Record<string, any> }>([{ kind: 'eval', file: join(cwd, 'o.py'), base: null }]); // eslint-disable-line @typescript-eslint/no-explicit-any
+    const cfg = r!.value;
+    expect(cfg.train_cfg).toEqual({ type: 'EpochBasedTrainLoop', max_epochs: 30, val_interval: 2, dynamic_intervals: [{ __tuple__: [25, 1] }] });
+    expect(cfg.custom_hooks[1].switch_epoch).toBe(25);
+    expect(cfg.default_hooks.param_scheduler.max_epochs).toBe(30);
+    expect(cfg.default_hooks.checkpoint).toEqual({ type: 'CheckpointHook', interval: 10, max_keep_ckpts: -1, save_best: 'coco/bbox_mAP_50', rule: 'greater' });
+    expect(cfg.train_dataloader).toMatchObject({ batch_size: 4, num_workers: 2, persistent_workers: false });
+    expect(cfg.optim_wrapper.optimizer).toEqual({
+      type: 'SGD', lr: { __float__: '0.005' }, momentum: { __float__: '0.937' }, nesterov: true,
+      weight_decay: { __float__: '0.0001' }, batch_size_per_gpu: 4,
+    });
+  });
+
   it.each([
     [['--mode', 'prompt', '--neck', 'efficient'], 'NECK_NOT_SUPPORTED'],
     [['--mode', 'reparam', '--neck', 'dual-vlpan', '--weights', 'w.pth'], 'NECK_NOT_SUPPORTED'],
