@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { z } from 'zod';
-import { MODES, NECKS, OPTIMIZERS, STYLES } from '../../core/config/options.js';
+import { HEADS, MODES, NECKS, OPTIMIZERS, STYLES } from '../../core/config/options.js';
 import { SIZES } from '../../core/config/sizes.js';
 
 const positiveInt = z.coerce.number().int().positive();
@@ -21,6 +21,7 @@ export const configOptionsSchema = z.object({
   embeddings: z.string().optional(),
   weights: z.string().optional(),
   neck: z.enum(NECKS).optional(),
+  head: z.enum(HEADS).optional(),
   maskRefine: z.boolean().optional(),
   optimizer: z.enum(OPTIMIZERS),
   lr: positive.optional(),
@@ -58,6 +59,7 @@ export function addConfigOptions(cmd: Command): Command {
     .option('--embeddings <file>', 'prompt/reparam: .npy of shape (classes, 512) (default: embeddings/<dataset>_<N>_clip_vit_b32_embeddings.npy)')
     .option('--weights <file>', 'load_from (default: the published checkpoint under pretrained_models/; reparam: required *_rep_conv.pth)')
     .addOption(choice('--neck <neck>', 'neck variant (default vlpan; efficient = no RepVL-PAN; dual-vlpan = v1)', NECKS))
+    .addOption(choice('--head <head>', 'finetune head: bn (v2, default) or l2 (v1 weights; default for dual-vlpan)', HEADS))
     .option('--mask-refine', 'use the mask-refine base (default: on only if every train annotation has a polygon)')
     .option('--no-mask-refine', 'use the plain base')
     .addOption(choice('--optimizer <name>', 'optimizer', OPTIMIZERS, 'adamw'))

@@ -1,4 +1,4 @@
-import type { ConfigSpec, Mode, Neck } from './options.js';
+import type { ConfigSpec, Head, Mode, Neck } from './options.js';
 import { SIZE_FACTS, type Size } from './sizes.js';
 
 /** The YOLO-World commit to run (facts §0.1: later commits cannot import or train). */
@@ -16,8 +16,8 @@ export function safeName(name: string): string {
 }
 
 /** Official-style file name, e.g. `yolo_world_v2_l_vlpan_bn_2e-4_80e_8gpus_mask-refine_finetune_helmet`. */
-export function configName(spec: Pick<ConfigSpec, 'mode' | 'size' | 'neck' | 'optimizer' | 'lr' | 'epochs' | 'gpus' | 'maskRefine'>, dataset: string): string {
-  const version = spec.neck === 'dual-vlpan' ? 'yolo_world' : 'yolo_world_v2';
+export function configName(spec: Pick<ConfigSpec, 'mode' | 'size' | 'neck' | 'head' | 'optimizer' | 'lr' | 'epochs' | 'gpus' | 'maskRefine'>, dataset: string): string {
+  const version = spec.head === 'l2' ? 'yolo_world' : 'yolo_world_v2';
   const neck = neckTag(spec.mode, spec.neck);
   const opt = spec.optimizer === 'sgd' ? '_sgd' : '';
   const mr = spec.maskRefine ? 'mask-refine_' : '';
@@ -31,11 +31,11 @@ function neckTag(mode: Mode, neck: Neck): string {
 }
 
 /**
- * The published checkpoint a config should load (facts §1.6, §3.5): v2 weights for vlpan and
- * efficient necks, v1 (dual-vlpan, L2 head) weights for dual-vlpan. undefined: none was published.
+ * The published checkpoint a config should load (facts §1.6, §3.5): v2 weights for the BN head,
+ * v1 (dual-vlpan, L2 head) weights for the L2 head. undefined: none was published.
  */
-export function publishedWeights(size: Size, neck: Neck): string | undefined {
-  return neck === 'dual-vlpan' ? SIZE_FACTS[size].v1Weights : SIZE_FACTS[size].v2Weights;
+export function publishedWeights(size: Size, head: Head): string | undefined {
+  return head === 'l2' ? SIZE_FACTS[size].v1Weights : SIZE_FACTS[size].v2Weights;
 }
 
 /** Default class-text JSON, as `yw texts <dataset root>` names it (relative to the cwd). */

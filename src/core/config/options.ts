@@ -4,10 +4,13 @@ import type { Size } from './sizes.js';
 export const MODES = ['finetune', 'prompt', 'reparam'] as const;
 export const NECKS = ['vlpan', 'efficient', 'dual-vlpan'] as const;
 export const OPTIMIZERS = ['adamw', 'sgd'] as const;
+/** bn: v2 BatchNorm contrastive head; l2: v1 L2-norm head (what dual-vlpan and v1 weights use). */
+export const HEADS = ['bn', 'l2'] as const;
 export const STYLES = ['inherit', 'standalone'] as const;
 export type Mode = (typeof MODES)[number];
 export type Neck = (typeof NECKS)[number];
 export type Optimizer = (typeof OPTIMIZERS)[number];
+export type Head = (typeof HEADS)[number];
 export type Style = (typeof STYLES)[number];
 
 /** Official optimizer defaults (facts §1.4): AdamW 2e-4 / 0.05, SGD 1e-3 / 5e-4. */
@@ -39,6 +42,7 @@ export interface ConfigSpec {
   size: Size;
   maskRefine: boolean;
   neck: Neck;
+  head: Head;
   optimizer: Optimizer;
   lr: number;
   weightDecay: number;

@@ -7,7 +7,7 @@ export const TEXT_MODEL = 'openai/clip-vit-base-patch32';
 
 /** `model = dict(...)` for the three modes (facts §1.2, F1–F13, P1, P2). */
 export function modelOverride(s: Scope): PyDict {
-  const { mode, neck, maskRefine } = s.spec;
+  const { mode, maskRefine } = s.spec;
   const common = { mm_neck: true };
   if (mode === 'finetune') {
     return dict({
@@ -19,7 +19,7 @@ export function modelOverride(s: Scope): PyDict {
         text_model: dict({ type: 'HuggingCLIPLanguageBackbone', model_name: TEXT_MODEL, frozen_modules: ['all'] }),
       }),
       neck: neckOverride(s),
-      bbox_head: dict({ type: 'YOLOWorldHead', head_module: headModule(s, { use_bn_head: neck === 'dual-vlpan' ? undefined : true }) }),
+      bbox_head: dict({ type: 'YOLOWorldHead', head_module: headModule(s, { use_bn_head: s.spec.head === 'bn' ? true : undefined }) }),
       train_cfg: dict({ assigner: dict({ num_classes: s.ref('num_training_classes') }) }),
     });
   }

@@ -1,6 +1,6 @@
 import { YwError } from '../../errors.js';
 import type { CocoSummary } from '../dataset/coco-summary.js';
-import { AUTO_SAVE_BEST, DEFAULT_BATCH, DEFAULT_CLOSE_MOSAIC, DEFAULT_EPOCHS, DEFAULT_SAVE_INTERVAL, DEFAULT_VAL_INTERVAL, OPTIMIZER_DEFAULTS, type ConfigSpec, type Mode, type Neck, type Optimizer, type SplitPaths } from './options.js';
+import { AUTO_SAVE_BEST, DEFAULT_BATCH, DEFAULT_CLOSE_MOSAIC, DEFAULT_EPOCHS, DEFAULT_SAVE_INTERVAL, DEFAULT_VAL_INTERVAL, OPTIMIZER_DEFAULTS, type ConfigSpec, type Head, type Mode, type Neck, type Optimizer, type SplitPaths } from './options.js';
 import { PRETRAINED_DIR, publishedWeights } from './names.js';
 import type { Size } from './sizes.js';
 
@@ -8,6 +8,7 @@ export interface ConfigOptions {
   mode: Mode;
   size: Size;
   neck?: Neck | undefined;
+  head?: Head | undefined;
   maskRefine?: boolean | undefined;
   optimizer: Optimizer;
   lr?: number | undefined;
@@ -43,6 +44,7 @@ export function buildSpec(o: ConfigOptions, d: ConfigData): ConfigSpec {
   if (o.mode === 'reparam' && neck === 'dual-vlpan') {
     throw new YwError('NECK_NOT_SUPPORTED', '--mode reparam needs a v2 (BN head) model: --neck vlpan or efficient', { hint: 'tools/reparameterize_yoloworld.py only converts BN contrastive heads' });
   }
+  const head = chooseHead(o.mode, neck, o.head);
   const classes = d.train.summary.categories.map((c) => c.name);
   checkClasses(classes, d);
   const maskRefine = chooseMaskRefine(o.maskRefine, d.train);
@@ -53,7 +55,7 @@ export function buildSpec(o: ConfigOptions, d: ConfigData): ConfigSpec {
   }
   const defaults = OPTIMIZER_DEFAULTS[o.optimizer];
   return {
-    mode: o.mode, size: o.size, maskRefine, neck, optimizer: o.optimizer,
+    mode: o.mode, size: o.size, maskRefine, neck, head, optimizer: o.optimizer,
     lr: o.lr ?? defaults.lr, weightDecay: o.weightDecay ?? defaults.weightDecay,
     epochs, closeMosaic, batch: o.batch ?? DEFAULT_BATCH, gpus: o.gpus,
     saveInterval: o.saveInterval ?? DEFAULT_SAVE_INTERVAL, valInterval: o.valInterval ?? DEFAULT_VAL_INTERVAL,
@@ -61,7 +63,7 @@ export function buildSpec(o: ConfigOptions, d: ConfigData): ConfigSpec {
     classes, dataRoot: d.dataRoot,
     train: split(d.train), val: split(d.val), test: d.test && split(d.test),
     texts: d.texts, embeddings: d.embeddings,
-    loadFrom: loadFrom(o.mode, o.size, neck, d.weights),
+    loadFrom: loadFrom(o.mode, o.size, head, d.weights),
   };
 }
 
@@ -99,16 +101,28 @@ function chooseMaskRefine(requested: boolean | undefined, train: ConfigData['tra
   return requested;
 }
 
-function loadFrom(mode: Mode, size: Size, neck: Neck, weights: string | undefined): string | null {
+/** dual-vlpan exists only with the v1 L2 head; prompt and reparam need the v2 BN head. */
+function chooseHead(mode: Mode, neck: Neck, requested: Head | undefined): Head {
+  const head = requested ?? (neck === 'dual-vlpan' ? 'l2' : 'bn');
+  if (neck === 'dual-vlpan' && head !== 'l2') {
+    throw new YwError('HEAD_NOT_SUPPORTED', '--neck dual-vlpan is the v1 model, which has the L2 head', { hint: 'drop --head, or use --neck vlpan for the BN head' });
+  }
+  if (mode !== 'finetune' && head !== 'bn') {
+    throw new YwError('HEAD_NOT_SUPPORTED', `--mode ${mode} needs the v2 BN head`, { hint: 'drop --head l2' });
+  }
+  return head;
+}
+
+function loadFrom(mode: Mode, size: Size, head: Head, weights: string | undefined): string | null {
   if (weights !== undefined) return weights;
   if (mode === 'reparam') {
     throw new YwError('WEIGHTS_REQUIRED', '--mode reparam needs --weights <*_rep_conv.pth> (no reparameterized weights were published)', {
-      hint: `pass e.g. --weights ${PRETRAINED_DIR}/rep/${publishedWeights(size, 'vlpan')!.replace(/\.pth$/, '_rep_conv.pth')}; yw config then prints the tools/reparameterize_yoloworld.py command that makes it`,
+      hint: `pass e.g. --weights ${PRETRAINED_DIR}/rep/${publishedWeights(size, 'bn')!.replace(/\.pth$/, '_rep_conv.pth')}; yw config then prints the tools/reparameterize_yoloworld.py command that makes it`,
     });
   }
-  const published = publishedWeights(size, neck);
+  const published = publishedWeights(size, head);
   if (published === undefined) {
-    throw new YwError('NO_PUBLISHED_WEIGHTS', `no ${neck} checkpoint was published for size ${size}`, { hint: 'pass --weights FILE, or use --neck vlpan (v2 weights exist for every size)' });
+    throw new YwError('NO_PUBLISHED_WEIGHTS', `no v1 (L2 head) checkpoint was published for size ${size}`, { hint: 'pass --weights FILE, or use the v2 BN head (--neck vlpan or efficient, no --head l2)' });
   }
   return `${PRETRAINED_DIR}/${published}`;
 }

@@ -132,6 +132,8 @@ describe('yw config', () => {
     [['--mode', 'prompt', '--neck', 'efficient'], 'NECK_NOT_SUPPORTED'],
     [['--mode', 'reparam', '--neck', 'dual-vlpan', '--weights', 'w.pth'], 'NECK_NOT_SUPPORTED'],
     [['--size', 'xl', '--neck', 'dual-vlpan'], 'NO_PUBLISHED_WEIGHTS'],
+    [['--neck', 'dual-vlpan', '--head', 'bn'], 'HEAD_NOT_SUPPORTED'],
+    [['--mode', 'prompt', '--head', 'l2'], 'HEAD_NOT_SUPPORTED'],
     [['--epochs', '5', '--close-mosaic', '10'], 'BAD_OPTION'],
     [['--lr', '-1'], 'INVALID_INPUT'],
     [['--data', 'nowhere'], 'DATA_NOT_FOUND'],

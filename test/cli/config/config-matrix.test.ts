@@ -4,19 +4,20 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { runCli } from '../../helpers/run-cli.js';
 import { runPyconfig } from '../../helpers/python.js';
-import { MODES, NECKS, OPTIMIZERS, STYLES } from '../../../src/core/config/options.js';
+import { HEADS, MODES, NECKS, OPTIMIZERS, STYLES } from '../../../src/core/config/options.js';
 import { SIZES } from '../../../src/core/config/sizes.js';
 import { RUNNER_KEYS } from './table.js';
 
 const FIXTURES = new URL('../../../fixtures/', import.meta.url).pathname;
 type Cfg = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-interface Combo { mode: string; size: string; mr: boolean; neck: string; optimizer: string }
+interface Combo { mode: string; size: string; mr: boolean; neck: string; head: string; optimizer: string }
 
 const ALL: Combo[] = MODES.flatMap((mode) => SIZES.flatMap((size) => [true, false].flatMap((mr) =>
-  NECKS.flatMap((neck) => OPTIMIZERS.map((optimizer) => ({ mode, size, mr, neck, optimizer }))))));
-const invalid = (c: Combo) => (c.mode === 'prompt' && c.neck !== 'vlpan') || (c.mode === 'reparam' && c.neck === 'dual-vlpan') || (c.neck === 'dual-vlpan' && c.size === 'xl');
+  NECKS.flatMap((neck) => HEADS.flatMap((head) => OPTIMIZERS.map((optimizer) => ({ mode, size, mr, neck, head, optimizer })))))));
+const invalid = (c: Combo) => (c.mode === 'prompt' && c.neck !== 'vlpan') || (c.mode === 'reparam' && c.neck === 'dual-vlpan') ||
+  (c.neck === 'dual-vlpan' && c.head === 'bn') || (c.mode !== 'finetune' && c.head === 'l2') || (c.head === 'l2' && c.size === 'xl');
 const VALID = ALL.filter((c) => !invalid(c));
-const id = (c: Combo) => `${c.mode}-${c.size}-${c.mr ? 'mr' : 'nomr'}-${c.neck}-${c.optimizer}`;
+const id = (c: Combo) => `${c.mode}-${c.size}-${c.mr ? 'mr' : 'nomr'}-${c.neck}-${c.head}-${c.optimizer}`;
 
 let dir = '';
 const evaluated = new Map<string, { standalone: { ok: boolean; value: Cfg; error?: string }; inherit: { ok: boolean; value: Cfg; error?: string } }>();
@@ -26,7 +27,7 @@ function argsFor(c: Combo, style: string): string[] {
   const extra = c.mode === 'finetune' ? [] : ['--embeddings', 'embeddings_1x512.npy'];
   if (c.mode === 'reparam') extra.push('--weights', 'pretrained_models/rep/s_rep_conv.pth');
   return ['config', '--data', 'datasets/helmet', '--mode', c.mode, '--size', c.size, c.mr ? '--mask-refine' : '--no-mask-refine',
-    '--neck', c.neck, '--optimizer', c.optimizer, '--style', style, '--out', `configs/m/${id(c)}.${style}.py`, '--quiet', ...extra];
+    '--neck', c.neck, '--head', c.head, '--optimizer', c.optimizer, '--style', style, '--out', `configs/m/${id(c)}.${style}.py`, '--quiet', ...extra];
 }
 
 /** Every valid mode × size × mask-refine × neck × optimizer, both styles; one python3 process evaluates all files. */
@@ -59,7 +60,7 @@ const F = (repr: string) => ({ __float__: repr });
 describe('every combination', () => {
   it(`writes ${VALID.length} × 2 configs with exit 0 and nothing printed under --quiet`, () => {
     expect(failures).toEqual([]);
-    expect(VALID.length).toBe(116);
+    expect(VALID.length).toBe(148);
   });
 
   it.each(VALID.map((c) => [id(c), c] as const))('%s: both styles evaluate to the same config, with one class everywhere', (key, c) => {
@@ -90,6 +91,7 @@ function checkInvariants(cfg: Cfg, c: Combo): void {
   expect(train[1]!.with_mask === true).toBe(c.mr);
   expect(cfg.train_cfg.dynamic_intervals).toEqual([T(70, 1)]);
   expect(cfg.default_hooks.checkpoint).toMatchObject({ save_best: 'coco/bbox_mAP', rule: 'greater' });
+  if (c.mode !== 'reparam') expect(m.bbox_head.head_module.use_bn_head).toBe(c.head === 'bn' ? true : undefined);
   expect(cfg.optim_wrapper.optimizer.type).toBe(c.optimizer === 'sgd' ? 'SGD' : 'AdamW');
   if (c.size === 'xl') {
     expect([m.backbone.image_model.widen_factor, m.neck.widen_factor, m.bbox_head.head_module.widen_factor]).toEqual([F('1.5'), F('1.5'), F('1.5')]);

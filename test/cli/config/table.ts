@@ -27,6 +27,8 @@ export interface Row {
 export const ROWS: Row[] = [
   { official: 'finetune_coco/yolo_world_l_dual_vlpan_2e-4_80e_8gpus_finetune_coco', args: ['--mode', 'finetune', '--size', 'l', '--no-mask-refine', '--neck', 'dual-vlpan'], loadFrom: V1_L },
   { official: 'finetune_coco/yolo_world_l_dual_vlpan_2e-4_80e_8gpus_mask-refine_finetune_coco', args: ['--mode', 'finetune', '--size', 'l', '--mask-refine', '--neck', 'dual-vlpan'], loadFrom: V1_L },
+  // optional row of the issue: the v1 efficient-neck config (L2 head, v1 weights)
+  { official: 'finetune_coco/yolo_world_l_efficient_neck_2e-4_80e_8gpus_mask-refine_finetune_coco', args: ['--mode', 'finetune', '--size', 'l', '--mask-refine', '--neck', 'efficient', '--head', 'l2'], loadFrom: V1_L },
   { official: 'finetune_coco/yolo_world_v2_l_efficient_neck_2e-4_80e_8gpus_mask-refine_finetune_coco', args: ['--mode', 'finetune', '--size', 'l', '--mask-refine', '--neck', 'efficient'], loadFrom: V2.l },
   { official: 'finetune_coco/yolo_world_v2_l_vlpan_bn_2e-4_80e_8gpus_mask-refine_finetune_coco', args: ['--mode', 'finetune', '--size', 'l', '--mask-refine', '--neck', 'vlpan'], loadFrom: V2.l },
   { official: 'finetune_coco/yolo_world_v2_l_vlpan_bn_sgd_1e-3_40e_8gpus_finetune_coco', args: ['--mode', 'finetune', '--size', 'l', '--no-mask-refine', '--neck', 'vlpan', '--optimizer', 'sgd', '--epochs', '40', '--close-mosaic', '30'], loadFrom: V2.l },
