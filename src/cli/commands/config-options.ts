@@ -46,7 +46,7 @@ export function addConfigOptions(cmd: Command): Command {
     return def === undefined ? option : option.default(def);
   };
   return cmd
-    .addOption(choice('--mode <mode>', 'finetune: YOLOWorldDetector + CLIP text model; prompt: prompt tuning with an embeddings .npy; reparam: reparameterized model', MODES, 'finetune'))
+    .addOption(choice('--mode <mode>', 'finetune: YOLOWorldDetector + CLIP text model; prompt: prompt tuning with an embeddings .npy; reparam: reparameterized model; prompt-all: prompts frozen, all else trained', MODES, 'finetune'))
     .addOption(choice('--size <size>', 'model size', SIZES, 'l'))
     .option('--data <dir>', 'dataset root written by yw convert (annotations/<split>.json)')
     .option('--train-ann <file>', 'train annotation JSON, relative to --data')

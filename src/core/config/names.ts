@@ -21,7 +21,7 @@ export function configName(spec: Pick<ConfigSpec, 'mode' | 'size' | 'neck' | 'he
   const neck = neckTag(spec.mode, spec.neck);
   const opt = spec.optimizer === 'sgd' ? '_sgd' : '';
   const mr = spec.maskRefine ? 'mask-refine_' : '';
-  const task = spec.mode === 'prompt' ? 'prompt_tuning' : 'finetune';
+  const task = spec.mode === 'prompt' ? 'prompt_tuning' : spec.mode === 'prompt-all' ? 'all_finetuning' : 'finetune';
   return `${version}_${spec.size}_${neck}${opt}_${lrTag(spec.lr)}_${spec.epochs}e_${spec.gpus}gpus_${mr}${task}_${safeName(dataset)}`;
 }
 

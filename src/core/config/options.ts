@@ -1,13 +1,15 @@
 import type { Size } from './sizes.js';
 
 /** Choices of `yw config`; --help lists these same constants. */
-export const MODES = ['finetune', 'prompt', 'reparam'] as const;
+/** prompt-all: prompt embeddings frozen, everything else trained (official `all_finetuning` config). */
+export const MODES = ['finetune', 'prompt', 'reparam', 'prompt-all'] as const;
 export const NECKS = ['vlpan', 'efficient', 'dual-vlpan'] as const;
 export const OPTIMIZERS = ['adamw', 'sgd'] as const;
 /** bn: v2 BatchNorm contrastive head; l2: v1 L2-norm head (what dual-vlpan and v1 weights use). */
 export const HEADS = ['bn', 'l2'] as const;
 export const STYLES = ['inherit', 'standalone'] as const;
 export type Mode = (typeof MODES)[number];
+export const isPromptMode = (mode: Mode): boolean => mode === 'prompt' || mode === 'prompt-all';
 export type Neck = (typeof NECKS)[number];
 export type Optimizer = (typeof OPTIMIZERS)[number];
 export type Head = (typeof HEADS)[number];

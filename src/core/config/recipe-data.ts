@@ -1,19 +1,19 @@
 import { dict, expr, float, tuple, type PyDict, type PyValue } from './py-value.js';
 import { scalingRange } from './mmyolo-pipelines.js';
-import type { SplitPaths } from './options.js';
+import { isPromptMode, type SplitPaths } from './options.js';
 import type { Scope } from './scope.js';
 import { SIZE_FACTS } from './sizes.js';
 
 /**
  * Pipelines, datasets and dataloaders. Three families (facts §1.3): `mm` = MultiModalDataset with
  * texts (finetune), `plain` = YOLOv5CocoDataset with the pipeline spelled out (reparam, prompt with
- * mask-refine; F9/F10/P1), `base` = the mmyolo pipelines as they are (prompt without mask-refine; P2).
+ * mask-refine; F9/F10/P1), `base` = the mmyolo pipelines as they are (prompt without mask-refine; P2, P3).
  */
 export type DataFamily = 'mm' | 'plain' | 'base';
 
 export function dataFamily(s: Scope): DataFamily {
   if (s.spec.mode === 'finetune') return 'mm';
-  return s.spec.mode === 'prompt' && !s.spec.maskRefine ? 'base' : 'plain';
+  return isPromptMode(s.spec.mode) && !s.spec.maskRefine ? 'base' : 'plain';
 }
 
 export function assignData(s: Scope): void {

@@ -23,17 +23,19 @@ export function modelOverride(s: Scope): PyDict {
       train_cfg: dict({ assigner: dict({ num_classes: s.ref('num_training_classes') }) }),
     });
   }
-  if (mode === 'prompt') {
+  if (mode === 'prompt' || mode === 'prompt-all') {
+    // prompt: only the embeddings train (P1/P2); prompt-all: embeddings frozen, the rest trains (P3)
+    const all = mode === 'prompt-all';
     return dict({
       type: 'SimpleYOLOWorldDetector', ...common,
       num_train_classes: s.ref('num_training_classes'), num_test_classes: s.ref('num_classes'),
       embedding_path: s.spec.embeddings, prompt_dim: s.ref('text_channels'), num_prompts: s.ref('num_classes'),
       // P2 (no mask-refine) writes the default explicitly; P1 leaves it out.
-      freeze_prompt: maskRefine ? undefined : false,
+      freeze_prompt: all ? true : maskRefine ? undefined : false,
       data_preprocessor: dict({ type: 'YOLOv5DetDataPreprocessor' }),
-      backbone: dict({ _delete_: true, type: 'MultiModalYOLOBackbone', text_model: null, image_model: imageModel(s), frozen_stages: 4, with_text_model: false }),
-      neck: neckOverride(s, { freeze_all: true }),
-      bbox_head: dict({ type: 'YOLOWorldHead', head_module: headModule(s, { freeze_all: true, use_bn_head: true }) }),
+      backbone: dict({ _delete_: true, type: 'MultiModalYOLOBackbone', text_model: null, image_model: imageModel(s), frozen_stages: all ? undefined : 4, with_text_model: false }),
+      neck: neckOverride(s, { freeze_all: !all }),
+      bbox_head: dict({ type: 'YOLOWorldHead', head_module: headModule(s, { freeze_all: !all, use_bn_head: true }) }),
       train_cfg: dict({ assigner: dict({ num_classes: s.ref('num_training_classes') }) }),
     });
   }

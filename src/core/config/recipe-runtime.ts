@@ -32,7 +32,8 @@ export function assignRuntime(s: Scope): void {
   s.assign('optim_wrapper', dict({
     optimizer: optimizer(s),
     paramwise_cfg: paramwise(s),
-    constructor: 'YOLOWv5OptimizerConstructor',
+    // P3 keeps mmyolo's constructor; every other official config uses YOLO-World's
+    constructor: spec.mode === 'prompt-all' ? 'YOLOv5OptimizerConstructor' : 'YOLOWv5OptimizerConstructor',
   }));
   s.assign('val_evaluator', cocoMetric(spec.val.annFromRoot));
   s.assign('test_evaluator', cocoMetric((spec.test ?? spec.val).annFromRoot));
@@ -52,10 +53,10 @@ function optimizer(s: Scope): PyDict {
   });
 }
 
-/** None for reparam (F9/F10 build one param group); no-decay for bias/norm on xl and prompt+MR (F13, P1). */
+/** None for reparam and prompt-all (F9/F10/P3); no-decay for bias/norm on xl and prompt+MR (F13, P1). */
 function paramwise(s: Scope): PyValue | undefined {
   const { mode, size, maskRefine } = s.spec;
-  if (mode === 'reparam') return undefined;
+  if (mode === 'reparam' || mode === 'prompt-all') return undefined;
   const noDecay = size === 'xl' || (mode === 'prompt' && maskRefine);
   const keys: [string, PyValue][] = [
     ['backbone.text_model', dict({ lr_mult: float(0.01) })],

@@ -1,6 +1,6 @@
 import { YwError } from '../../errors.js';
 import type { CocoSummary } from '../dataset/coco-summary.js';
-import { AUTO_SAVE_BEST, DEFAULT_BATCH, DEFAULT_CLOSE_MOSAIC, DEFAULT_EPOCHS, DEFAULT_SAVE_INTERVAL, DEFAULT_VAL_INTERVAL, OPTIMIZER_DEFAULTS, type ConfigSpec, type Head, type Mode, type Neck, type Optimizer, type SplitPaths } from './options.js';
+import { AUTO_SAVE_BEST, DEFAULT_BATCH, DEFAULT_CLOSE_MOSAIC, DEFAULT_EPOCHS, DEFAULT_SAVE_INTERVAL, DEFAULT_VAL_INTERVAL, OPTIMIZER_DEFAULTS, isPromptMode, type ConfigSpec, type Head, type Mode, type Neck, type Optimizer, type SplitPaths } from './options.js';
 import { PRETRAINED_DIR, publishedWeights } from './names.js';
 import type { Size } from './sizes.js';
 
@@ -38,8 +38,8 @@ export interface ConfigData {
 /** Checks the option combination against the data and fills every default (facts §1.5, §9). */
 export function buildSpec(o: ConfigOptions, d: ConfigData): ConfigSpec {
   const neck = o.neck ?? 'vlpan';
-  if (o.mode === 'prompt' && neck !== 'vlpan') {
-    throw new YwError('NECK_NOT_SUPPORTED', `--mode prompt uses the vlpan neck (the official prompt-tuning configs); got --neck ${neck}`, { hint: 'drop --neck, or use --mode finetune for efficient/dual-vlpan' });
+  if (isPromptMode(o.mode) && neck !== 'vlpan') {
+    throw new YwError('NECK_NOT_SUPPORTED', `--mode ${o.mode} uses the vlpan neck (the official prompt-tuning configs); got --neck ${neck}`, { hint: 'drop --neck, or use --mode finetune for efficient/dual-vlpan' });
   }
   if (o.mode === 'reparam' && neck === 'dual-vlpan') {
     throw new YwError('NECK_NOT_SUPPORTED', '--mode reparam needs a v2 (BN head) model: --neck vlpan or efficient', { hint: 'tools/reparameterize_yoloworld.py only converts BN contrastive heads' });

@@ -14,7 +14,7 @@ interface Combo { mode: string; size: string; mr: boolean; neck: string; head: s
 
 const ALL: Combo[] = MODES.flatMap((mode) => SIZES.flatMap((size) => [true, false].flatMap((mr) =>
   NECKS.flatMap((neck) => HEADS.flatMap((head) => OPTIMIZERS.map((optimizer) => ({ mode, size, mr, neck, head, optimizer })))))));
-const invalid = (c: Combo) => (c.mode === 'prompt' && c.neck !== 'vlpan') || (c.mode === 'reparam' && c.neck === 'dual-vlpan') ||
+const invalid = (c: Combo) => (c.mode.startsWith('prompt') && c.neck !== 'vlpan') || (c.mode === 'reparam' && c.neck === 'dual-vlpan') ||
   (c.neck === 'dual-vlpan' && c.head === 'bn') || (c.mode !== 'finetune' && c.head === 'l2') || (c.head === 'l2' && c.size === 'xl');
 const VALID = ALL.filter((c) => !invalid(c));
 const id = (c: Combo) => `${c.mode}-${c.size}-${c.mr ? 'mr' : 'nomr'}-${c.neck}-${c.head}-${c.optimizer}`;
@@ -60,7 +60,7 @@ const F = (repr: string) => ({ __float__: repr });
 describe('every combination', () => {
   it(`writes ${VALID.length} × 2 configs with exit 0 and nothing printed under --quiet`, () => {
     expect(failures).toEqual([]);
-    expect(VALID.length).toBe(148);
+    expect(VALID.length).toBe(168);
   });
 
   it.each(VALID.map((c) => [id(c), c] as const))('%s: both styles evaluate to the same config, with one class everywhere', (key, c) => {
@@ -81,7 +81,7 @@ function checkInvariants(cfg: Cfg, c: Combo): void {
   expect(cfg.test_evaluator.ann_file).toBe('datasets/helmet/annotations/test.json');
   const m = cfg.model;
   expect([m.num_train_classes, m.num_test_classes, m.bbox_head.head_module.num_classes, m.train_cfg.assigner.num_classes]).toEqual([1, 1, 1, 1]);
-  if (c.mode === 'prompt') expect(m.num_prompts).toBe(1);
+  if (c.mode.startsWith('prompt')) expect(m.num_prompts).toBe(1);
   if (c.mode === 'reparam') expect(m.bbox_head.head_module.num_guide).toBe(1);
   if (c.mode === 'reparam' && c.neck === 'vlpan') expect([m.neck.guide_channels, m.neck.block_cfg.guide_channels]).toEqual([1, 1]);
   const train: Cfg[] = cfg.train_dataloader.dataset.pipeline;
@@ -97,5 +97,5 @@ function checkInvariants(cfg: Cfg, c: Combo): void {
     expect([m.backbone.image_model.widen_factor, m.neck.widen_factor, m.bbox_head.head_module.widen_factor]).toEqual([F('1.5'), F('1.5'), F('1.5')]);
   }
   const mixup = train.find((t) => /MixUp/.test(t.type));
-  if (c.size === 's' && !(c.mode === 'prompt' && !c.mr)) expect(mixup?.prob).toEqual(F('0.15'));
+  if (c.size === 's' && !(c.mode.startsWith('prompt') && !c.mr)) expect(mixup?.prob).toEqual(F('0.15'));
 }

@@ -40,6 +40,8 @@ export const ROWS: Row[] = [
   { official: 'finetune_coco/yolo_world_v2_x_vlpan_bn_2e-4_80e_8gpus_mask-refine_finetune_coco', args: ['--mode', 'finetune', '--size', 'x', '--mask-refine', '--neck', 'vlpan'], loadFrom: V2.x },
   { official: 'finetune_coco/yolo_world_v2_xl_vlpan_bn_2e-4_80e_8gpus_mask-refine_finetune_coco', args: ['--mode', 'finetune', '--size', 'xl', '--mask-refine', '--neck', 'vlpan'], loadFrom: V2.xl },
   { official: 'prompt_tuning_coco/yolo_world_v2_l_vlpan_bn_2e-4_80e_8gpus_mask-refine_prompt_tuning_coco', args: ['--mode', 'prompt', '--size', 'l', '--mask-refine', '--lr', '2e-3', ...PROMPT], loadFrom: V2.l },
+  // optional row of the issue: all parameters trained, prompts frozen (named 80e, but 40 epochs)
+  { official: 'prompt_tuning_coco/yolo_world_v2_l_vlpan_bn_sgd_1e-3_80e_8gpus_all_finetuning_coco', args: ['--mode', 'prompt-all', '--size', 'l', '--no-mask-refine', '--optimizer', 'sgd', '--epochs', '40', ...PROMPT], loadFrom: V2.l },
   { official: 'prompt_tuning_coco/yolo_world_v2_l_vlpan_bn_2e-4_80e_8gpus_prompt_tuning_coco', args: ['--mode', 'prompt', '--size', 'l', '--no-mask-refine', ...PROMPT], loadFrom: V2.l },
 ];
 
