@@ -9,7 +9,6 @@ export const OPTIMIZERS = ['adamw', 'sgd'] as const;
 export const HEADS = ['bn', 'l2'] as const;
 export const STYLES = ['inherit', 'standalone'] as const;
 export type Mode = (typeof MODES)[number];
-export const isPromptMode = (mode: Mode): boolean => mode === 'prompt' || mode === 'prompt-all';
 export type Neck = (typeof NECKS)[number];
 export type Optimizer = (typeof OPTIMIZERS)[number];
 export type Head = (typeof HEADS)[number];

@@ -1,6 +1,7 @@
 import { dict, expr, float, tuple, type PyDict, type PyValue } from './py-value.js';
 import { scalingRange } from './mmyolo-pipelines.js';
-import { isPromptMode, type SplitPaths } from './options.js';
+import type { SplitPaths } from './options.js';
+import { MODE_FACTS } from './modes.js';
 import type { Scope } from './scope.js';
 import { SIZE_FACTS } from './sizes.js';
 
@@ -12,8 +13,9 @@ import { SIZE_FACTS } from './sizes.js';
 export type DataFamily = 'mm' | 'plain' | 'base';
 
 export function dataFamily(s: Scope): DataFamily {
-  if (s.spec.mode === 'finetune') return 'mm';
-  return isPromptMode(s.spec.mode) && !s.spec.maskRefine ? 'base' : 'plain';
+  const facts = MODE_FACTS[s.spec.mode];
+  if (facts.textModel) return 'mm';
+  return facts.embeddings && !s.spec.maskRefine ? 'base' : 'plain';
 }
 
 export function assignData(s: Scope): void {

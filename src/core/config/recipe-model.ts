@@ -1,48 +1,49 @@
 import { dict, expr, float, PyDict, type PyValue } from './py-value.js';
 import type { Scope } from './scope.js';
 import { SIZE_FACTS } from './sizes.js';
+import { MODE_FACTS } from './modes.js';
 
 /** The text model every official F config ends up with (the last `text_model_name` assignment wins). */
 export const TEXT_MODEL = 'openai/clip-vit-base-patch32';
 
-/** `model = dict(...)` for the three modes (facts §1.2, F1–F13, P1, P2). */
+/** `model = dict(...)` for every mode (facts §1.2: F1–F13, P1–P3), driven by MODE_FACTS. */
 export function modelOverride(s: Scope): PyDict {
-  const { mode, maskRefine } = s.spec;
-  const common = { mm_neck: true };
-  if (mode === 'finetune') {
-    return dict({
-      type: 'YOLOWorldDetector', ...common,
-      num_train_classes: s.ref('num_training_classes'), num_test_classes: s.ref('num_classes'),
-      data_preprocessor: dict({ type: 'YOLOWDetDataPreprocessor' }),
-      backbone: dict({
-        _delete_: true, type: 'MultiModalYOLOBackbone', image_model: imageModel(s),
-        text_model: dict({ type: 'HuggingCLIPLanguageBackbone', model_name: TEXT_MODEL, frozen_modules: ['all'] }),
-      }),
-      neck: neckOverride(s),
-      bbox_head: dict({ type: 'YOLOWorldHead', head_module: headModule(s, { use_bn_head: s.spec.head === 'bn' ? true : undefined }) }),
-      train_cfg: dict({ assigner: dict({ num_classes: s.ref('num_training_classes') }) }),
-    });
-  }
-  if (mode === 'prompt' || mode === 'prompt-all') {
-    // prompt: only the embeddings train (P1/P2); prompt-all: embeddings frozen, the rest trains (P3)
-    const all = mode === 'prompt-all';
-    return dict({
-      type: 'SimpleYOLOWorldDetector', ...common,
-      num_train_classes: s.ref('num_training_classes'), num_test_classes: s.ref('num_classes'),
-      embedding_path: s.spec.embeddings, prompt_dim: s.ref('text_channels'), num_prompts: s.ref('num_classes'),
-      // P2 (no mask-refine) writes the default explicitly; P1 leaves it out.
-      freeze_prompt: all ? true : maskRefine ? undefined : false,
-      data_preprocessor: dict({ type: 'YOLOv5DetDataPreprocessor' }),
-      backbone: dict({ _delete_: true, type: 'MultiModalYOLOBackbone', text_model: null, image_model: imageModel(s), frozen_stages: all ? undefined : 4, with_text_model: false }),
-      neck: neckOverride(s, { freeze_all: !all }),
-      bbox_head: dict({ type: 'YOLOWorldHead', head_module: headModule(s, { freeze_all: !all, use_bn_head: true }) }),
-      train_cfg: dict({ assigner: dict({ num_classes: s.ref('num_training_classes') }) }),
-    });
-  }
+  const f = MODE_FACTS[s.spec.mode];
+  if (f.reparameterized) return repModel(s);
   return dict({
-    type: 'SimpleYOLOWorldDetector', ...common,
+    type: f.detector,
+    mm_neck: true,
+    num_train_classes: s.ref('num_training_classes'),
+    num_test_classes: s.ref('num_classes'),
+    embedding_path: f.embeddings ? s.spec.embeddings : undefined,
+    prompt_dim: f.embeddings ? s.ref('text_channels') : undefined,
+    num_prompts: f.embeddings ? s.ref('num_classes') : undefined,
+    // P3 freezes the prompts; P2 (no mask-refine) writes the default False explicitly, P1 leaves it out
+    freeze_prompt: f.freezePrompt ? true : f.embeddings && !s.spec.maskRefine ? false : undefined,
+    data_preprocessor: dict({ type: f.dataPreprocessor }),
+    backbone: dict({
+      _delete_: true,
+      type: 'MultiModalYOLOBackbone',
+      image_model: imageModel(s),
+      text_model: f.textModel ? dict({ type: 'HuggingCLIPLanguageBackbone', model_name: TEXT_MODEL, frozen_modules: ['all'] }) : null,
+      frozen_stages: f.frozen ? 4 : undefined,
+      with_text_model: f.textModel ? undefined : false,
+    }),
+    neck: neckOverride(s, f.embeddings ? { freeze_all: f.frozen } : {}),
+    bbox_head: dict({
+      type: 'YOLOWorldHead',
+      head_module: headModule(s, { freeze_all: f.embeddings ? f.frozen : undefined, use_bn_head: s.spec.head === 'bn' ? true : undefined }),
+    }),
+    train_cfg: dict({ assigner: dict({ num_classes: s.ref('num_training_classes') }) }),
+  });
+}
+
+/** F9/F10: no text model, RepYOLOWorldHeadModule inside mmyolo's YOLOv8Head, num_classes everywhere. */
+function repModel(s: Scope): PyDict {
+  return dict({
+    type: 'SimpleYOLOWorldDetector', mm_neck: true,
     num_train_classes: s.ref('num_classes'), num_test_classes: s.ref('num_classes'), reparameterized: true,
-    data_preprocessor: dict({ type: 'YOLOv5DetDataPreprocessor' }),
+    data_preprocessor: dict({ type: MODE_FACTS.reparam.dataPreprocessor }),
     backbone: dict({ _delete_: true, type: 'MultiModalYOLOBackbone', text_model: null, image_model: imageModel(s), with_text_model: false }),
     neck: neckOverride(s),
     bbox_head: dict({ head_module: headModule(s, { type: 'RepYOLOWorldHeadModule', num_guide: s.ref('num_classes') }, 'num_classes') }),

@@ -1,5 +1,6 @@
 import { dict, expr, float, tuple, type PyDict, type PyValue } from './py-value.js';
 import { dataFamily } from './recipe-data.js';
+import { MODE_FACTS } from './modes.js';
 import type { Scope } from './scope.js';
 
 /** Hooks, schedule, optimizer and evaluators (facts §1.4). */
@@ -32,8 +33,7 @@ export function assignRuntime(s: Scope): void {
   s.assign('optim_wrapper', dict({
     optimizer: optimizer(s),
     paramwise_cfg: paramwise(s),
-    // P3 keeps mmyolo's constructor; every other official config uses YOLO-World's
-    constructor: spec.mode === 'prompt-all' ? 'YOLOv5OptimizerConstructor' : 'YOLOWv5OptimizerConstructor',
+    constructor: MODE_FACTS[spec.mode].optimConstructor,
   }));
   s.assign('val_evaluator', cocoMetric(spec.val.annFromRoot));
   s.assign('test_evaluator', cocoMetric((spec.test ?? spec.val).annFromRoot));
@@ -56,12 +56,12 @@ function optimizer(s: Scope): PyDict {
 /** None for reparam and prompt-all (F9/F10/P3); no-decay for bias/norm on xl and prompt+MR (F13, P1). */
 function paramwise(s: Scope): PyValue | undefined {
   const { mode, size, maskRefine } = s.spec;
-  if (mode === 'reparam' || mode === 'prompt-all') return undefined;
+  if (!MODE_FACTS[mode].paramwise) return undefined;
   const noDecay = size === 'xl' || (mode === 'prompt' && maskRefine);
   const keys: [string, PyValue][] = [
     ['backbone.text_model', dict({ lr_mult: float(0.01) })],
     ['logit_scale', dict({ weight_decay: float(0) })],
-    ...(mode === 'prompt' ? ([['embeddings', dict({ weight_decay: float(0) })]] as [string, PyValue][]) : []),
+    ...(MODE_FACTS[mode].embeddings ? ([['embeddings', dict({ weight_decay: float(0) })]] as [string, PyValue][]) : []),
   ];
   return dict({
     bias_decay_mult: noDecay ? float(0) : undefined,

@@ -1,7 +1,8 @@
 import { YwError } from '../../errors.js';
 import type { CocoSummary } from '../dataset/coco-summary.js';
-import { AUTO_SAVE_BEST, DEFAULT_BATCH, DEFAULT_CLOSE_MOSAIC, DEFAULT_EPOCHS, DEFAULT_SAVE_INTERVAL, DEFAULT_VAL_INTERVAL, OPTIMIZER_DEFAULTS, isPromptMode, type ConfigSpec, type Head, type Mode, type Neck, type Optimizer, type SplitPaths } from './options.js';
+import { AUTO_SAVE_BEST, DEFAULT_BATCH, DEFAULT_CLOSE_MOSAIC, DEFAULT_EPOCHS, DEFAULT_SAVE_INTERVAL, DEFAULT_VAL_INTERVAL, OPTIMIZER_DEFAULTS, type ConfigSpec, type Head, type Mode, type Neck, type Optimizer, type SplitPaths } from './options.js';
 import { PRETRAINED_DIR, publishedWeights } from './names.js';
+import { MODE_FACTS } from './modes.js';
 import type { Size } from './sizes.js';
 
 export interface ConfigOptions {
@@ -38,11 +39,10 @@ export interface ConfigData {
 /** Checks the option combination against the data and fills every default (facts §1.5, §9). */
 export function buildSpec(o: ConfigOptions, d: ConfigData): ConfigSpec {
   const neck = o.neck ?? 'vlpan';
-  if (isPromptMode(o.mode) && neck !== 'vlpan') {
-    throw new YwError('NECK_NOT_SUPPORTED', `--mode ${o.mode} uses the vlpan neck (the official prompt-tuning configs); got --neck ${neck}`, { hint: 'drop --neck, or use --mode finetune for efficient/dual-vlpan' });
-  }
-  if (o.mode === 'reparam' && neck === 'dual-vlpan') {
-    throw new YwError('NECK_NOT_SUPPORTED', '--mode reparam needs a v2 (BN head) model: --neck vlpan or efficient', { hint: 'tools/reparameterize_yoloworld.py only converts BN contrastive heads' });
+  const necks = MODE_FACTS[o.mode].necks;
+  if (!necks.includes(neck)) {
+    const why = o.mode === 'reparam' ? 'reparameterizing needs a v2 (BN head) model' : 'the official prompt-tuning configs use vlpan';
+    throw new YwError('NECK_NOT_SUPPORTED', `--mode ${o.mode} supports --neck ${necks.join(' or ')} (${why}); got --neck ${neck}`, { hint: 'drop --neck, or use --mode finetune for efficient/dual-vlpan' });
   }
   const head = chooseHead(o.mode, neck, o.head);
   const classes = d.train.summary.categories.map((c) => c.name);

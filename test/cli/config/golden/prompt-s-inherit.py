@@ -39,8 +39,8 @@ model = dict(
     backbone=dict(
         _delete_=True,
         type='MultiModalYOLOBackbone',
-        text_model=None,
         image_model=_base_.model.backbone,
+        text_model=None,
         frozen_stages=4,
         with_text_model=False
     ),
