@@ -46,17 +46,19 @@ export function register(program: Command, host: CommandHost): void {
 async function runConfig(host: CommandHost, o: ConfigCliOptions, force: boolean, argv: string[], out: Output) {
   const x = await readInputs(host.ctx.cwd, o);
   const { spec, root } = x;
-  const textsExists = await isFile(x.textsAbs);
-  if (textsExists) checkTextsAgainstClasses(await readJson(x.textsAbs, 'class-text JSON'), spec.classes, x.textsAbs);
-  else out.warn(`class-text JSON ${x.textsAbs} does not exist yet; the next steps create it`);
   const embeddingsExists = spec.mode !== 'finetune' && (await isFile(x.embeddingsAbs));
   if (embeddingsExists) checkEmbeddingsHeader(parseNpyHeader(await readHead(x.embeddingsAbs, NPY_HEADER_BYTES), x.embeddingsAbs), spec.classes.length, x.embeddingsAbs);
+  // finetune reads the texts at train time; the other modes only to make the embeddings
+  const textsNeeded = spec.mode === 'finetune' || !embeddingsExists;
+  const textsExists = await isFile(x.textsAbs);
+  if (textsExists) checkTextsAgainstClasses(await readJson(x.textsAbs, 'class-text JSON'), spec.classes, x.textsAbs);
+  else if (textsNeeded) out.warn(`class-text JSON ${x.textsAbs} does not exist yet; the next steps create it`);
   if (o.maskRefine === undefined) out.info(`mask-refine ${spec.maskRefine ? 'on: every train annotation has a polygon' : 'off: not every train annotation has a polygon'}`);
 
   const target = o.out !== undefined ? resolve(host.ctx.cwd, o.out) : join(root, 'configs', 'custom', `${configName(spec, x.name)}.py`);
   const base = rel(dirname(target), join(root, 'third_party', 'mmyolo', 'configs', 'yolov8', baseFileName(spec.size, spec.maskRefine)));
   const steps = nextSteps({
-    spec, configPath: rel(root, target), dataArg: rel(root, x.dataDir), textsExists, embeddingsExists,
+    spec, configPath: rel(root, target), dataArg: rel(root, x.dataDir), textsExists: textsExists || !textsNeeded, embeddingsExists,
     weightsExists: spec.loadFrom !== null && (await isFile(resolve(root, spec.loadFrom))),
     weightsPublished: o.weights === undefined && spec.loadFrom?.startsWith(`${PRETRAINED_DIR}/`) === true,
   });

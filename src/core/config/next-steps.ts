@@ -12,6 +12,7 @@ export interface StepInputs {
   configPath: string;
   /** The data dir relative to the YOLO-World root (for `yw texts`). */
   dataArg: string;
+  /** The class-text JSON exists (or is not needed). */
   textsExists: boolean;
   embeddingsExists: boolean;
   weightsExists: boolean;

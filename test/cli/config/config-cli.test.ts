@@ -94,6 +94,8 @@ describe('yw config', () => {
     const good = await runCli(['config', '--data', 'datasets/helmet', '--mode', 'prompt', '--embeddings', 'embeddings_1x512.npy'], { cwd });
     expect(good.code).toBe(0);
     expect(good.stdout).not.toContain('generate_text_prompts');
+    expect(good.stdout).not.toContain('yw texts');
+    expect(good.stderr).not.toContain('class-text JSON');
     const missing = await runCli(['config', '--data', 'datasets/helmet', '--mode', 'prompt', '--force'], { cwd });
     expect(missing.stdout).toContain('python tools/generate_text_prompts.py --model openai/clip-vit-base-patch32 --text data/texts/helmet_class_texts.json --out embeddings/helmet_1_clip_vit_b32_embeddings.npy');
   });
