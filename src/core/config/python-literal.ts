@@ -49,16 +49,12 @@ function containerParts(value: PyValue, options: PrintOptions): Container | unde
   if (Array.isArray(value)) {
     const items = (value as (PyValue | PySpread)[]).flatMap((item): Part[] => {
       if (!(item instanceof PySpread)) return [{ prefix: '', value: item }];
-      return options.exprs === 'code' ? [{ prefix: '*', value: item.code }] : item.items.map((v) => ({ prefix: '', value: v }));
+      // code style writes `*_base_.x` (an expression whose value is never printed); value style inlines the items
+      return options.exprs === 'code' ? [{ prefix: '', value: new PyExpr(`*${item.code}`, null) }] : item.items.map((v) => ({ prefix: '', value: v }));
     });
-    return { open: '[', close: ']', items: items.map(codeAsRaw), singleTuple: false };
+    return { open: '[', close: ']', items, singleTuple: false };
   }
   return undefined;
-}
-
-/** Spread code is stored as a string prefix item; mark it so it prints raw, not quoted. */
-function codeAsRaw(part: Part): Part {
-  return part.prefix === '*' && typeof part.value === 'string' ? { prefix: '', value: new PyExpr(`*${part.value}`, null) } : part;
 }
 
 /** One-line form; undefined when the value cannot be one line (never happens for valid values). */

@@ -4,7 +4,6 @@
 # Style inherit: _base_ needs third_party/mmyolo (git clone --recursive).
 # Use YOLO-World at commit b1b09f2f0340ca7dede69e10b7e909c469677fd9 (later commits fail to import yolo_world).
 # Next steps, from the YOLO-World root:
-#   yw texts datasets/helmet -o data/texts/helmet_class_texts.json
 #   wget -P pretrained_models https://huggingface.co/wondervictor/YOLO-World/resolve/main/yolo_world_v2_s_obj365v1_goldg_pretrain-55b943ea.pth
 #   torchrun --nproc_per_node=4 tools/train.py configs/custom/prompt-s-inherit.py --launcher pytorch --amp
 #   yw best work_dirs/prompt-s-inherit
