@@ -1,0 +1,63 @@
+// Measures header probing of many image files: `node scripts/bench-probe.js [DIR] [RUNS]`.
+// With no DIR, makes 10,000 real 640x480 q75 JPEGs with EXIF (sharp) in /tmp/yw-bench-probe once.
+// Every run is a fresh Node process (start-up and JIT warm-up included, as in a real `yw convert`);
+// variants are interleaved so a noisy neighbour hurts them all alike; prints the median per variant.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = process.argv[2] ?? '/tmp/yw-bench-probe';
+const runs = Number(process.argv[3] ?? 7);
+const probeModule = new URL('../dist/io/image-probe.js', import.meta.url).href;
+
+async function makeImages(count) {
+  const { default: sharp } = await import('sharp');
+  mkdirSync(dir, { recursive: true });
+  const variants = [];
+  for (let i = 0; i < 40; i++) {
+    const [w, h] = [640, 480];
+    const raw = Buffer.alloc(w * h * 3);
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) raw.set([(x + i * 5) & 255, (y * 2 + ((x * y) >> 9)) & 255, ((x ^ y) + i) & 255], (y * w + x) * 3);
+    }
+    const orientation = [1, 1, 6, 8, 3][i % 5];
+    variants.push(await sharp(raw, { raw: { width: w, height: h, channels: 3 } }).jpeg({ quality: 75 }).withMetadata({ orientation }).toBuffer());
+  }
+  for (let i = 0; i < count; i++) writeFileSync(join(dir, `img_${String(i).padStart(5, '0')}.jpg`), variants[i % variants.length]);
+}
+
+// Each variant: a child script that probes every file in DIR and prints elapsed ms since process start.
+const VARIANTS = {
+  'sync, main thread, 4 KB': 'await probeImages(paths, { concurrency: 1, firstReadBytes: 4096 });',
+  'sync, main thread, 64 KB': 'await probeImages(paths, { concurrency: 1, firstReadBytes: 65536 });',
+  'main + 1 worker, 4 KB': 'await probeImages(paths, { concurrency: 2, firstReadBytes: 4096 });',
+  'fs.promises, 32 in flight': `let next = 0; await Promise.all(Array.from({ length: 32 }, async () => { while (next < paths.length) await probeImage(paths[next++]); }));`,
+  'sharp().metadata(), 8 in flight': `const { default: sharp } = await import('sharp'); let next = 0; await Promise.all(Array.from({ length: 8 }, async () => { while (next < paths.length) await sharp(paths[next++]).metadata(); }));`,
+};
+
+function runVariant(code) {
+  const script = `import { probeImages, probeImage } from '${probeModule}';
+import { readdirSync } from 'node:fs';
+const paths = readdirSync(${JSON.stringify(dir)}).sort().map((f) => ${JSON.stringify(dir)} + '/' + f);
+const t0 = performance.now();
+${code}
+console.log(JSON.stringify({ probe: performance.now() - t0, total: performance.now() }));`;
+  return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: new URL('..', import.meta.url) }).toString());
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+if (!existsSync(dir)) await makeImages(10_000);
+const count = readdirSync(dir).length;
+const times = Object.fromEntries(Object.keys(VARIANTS).map((k) => [k, { probe: [], total: [] }]));
+for (let run = 0; run < runs; run++) {
+  for (const [name, code] of Object.entries(VARIANTS)) {
+    const t = runVariant(code);
+    times[name].probe.push(t.probe);
+    times[name].total.push(t.total);
+  }
+}
+console.log(`${count} files in ${dir}, median of ${runs} runs (warm page cache):`);
+for (const [name, t] of Object.entries(times)) {
+  console.log(`  ${name.padEnd(34)} probe ${median(t.probe).toFixed(0).padStart(5)} ms   process so far ${median(t.total).toFixed(0).padStart(5)} ms`);
+}
