@@ -40,8 +40,9 @@ function vp8l(r: ByteReader): { width: number; height: number } {
 function findExifOrientation(r: ByteReader): number | undefined {
   let pos = 12 + 8 + 10;
   for (let n = 0; n < MAX_CHUNKS && r.fits(pos, 8); n++) {
+    const isExif = r.ascii(pos, 4) === 'EXIF';
     const length = r.u32(pos + 4, true);
-    if (r.ascii(pos, 4) === 'EXIF') {
+    if (isExif) {
       const base = length >= 6 && r.ascii(pos + 8, 6) === 'Exif\0\0' ? pos + 14 : pos + 8;
       return readIfd0(r, base, pos + 8 + length)?.orientation;
     }
