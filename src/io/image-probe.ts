@@ -59,8 +59,10 @@ function* probeSteps(first: Uint8Array): Generator<Step, ImageProbe, number> {
 
 function toProbe(result: Exclude<HeaderResult, { kind: 'need-more' }>): ImageProbe {
   if (result.kind === 'ok') {
-    const { kind: _kind, ...rest } = result;
-    return { ok: true, ...rest };
+    const { format, width, height, storedWidth, storedHeight, orientation, ignoredOrientation } = result;
+    const probe: ImageProbe = { ok: true, format, width, height, orientation, storedWidth, storedHeight };
+    if (ignoredOrientation !== undefined) probe.ignoredOrientation = ignoredOrientation;
+    return probe;
   }
   return { ok: false, reason: result.kind, message: result.message };
 }
@@ -142,23 +144,23 @@ const MIN_FILES_FOR_WORKERS = 4000;
 export async function probeImages(paths: readonly string[], options: ProbeImagesOptions = {}): Promise<ImageProbe[]> {
   const threads = Math.min(options.concurrency ?? 1, availableParallelism());
   const firstReadBytes = options.firstReadBytes ?? FIRST_READ_BYTES;
+  const workerCount = paths.length >= MIN_FILES_FOR_WORKERS ? Math.max(0, threads - 1) : 0;
   const job: SharedProbeJob = {
     paths,
     counters: new Int32Array(new SharedArrayBuffer(8)),
-    values: new Int32Array(new SharedArrayBuffer(Math.max(1, paths.length) * SLOTS * 4)),
+    values: new Int32Array(new SharedArrayBuffer(workerCount > 0 ? paths.length * SLOTS * 4 : 4)),
     firstReadBytes,
   };
-  const workerCount = paths.length >= MIN_FILES_FOR_WORKERS ? Math.max(0, threads - 1) : 0;
   const workers = Array.from({ length: workerCount }, () => runWorker(job));
-  const messages: Record<number, string> = {};
+  const mine: Array<ImageProbe | undefined> = new Array(paths.length);
   const scratch = new Uint8Array(firstReadBytes);
-  while (probeBatch(job, scratch, messages)) {
+  while (probeBatch(job, scratch, (i, probe) => (mine[i] = probe))) {
     options.onProgress?.(Atomics.load(job.counters, 1), paths.length);
     await new Promise((resolve) => setImmediate(resolve)); // let other work, worker messages and the progress bar through
   }
-  for (const more of await Promise.all(workers)) Object.assign(messages, more);
+  const messages: Record<number, string> = Object.assign({}, ...(await Promise.all(workers)));
   options.onProgress?.(paths.length, paths.length);
-  return paths.map((_, i) => unpackProbe(job.values, i, messages[i]));
+  return paths.map((_, i) => mine[i] ?? unpackProbe(job.values, i, messages[i]));
 }
 
 function runWorker(job: SharedProbeJob): Promise<Record<number, string>> {

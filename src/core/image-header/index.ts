@@ -33,6 +33,20 @@ export const APPLIES_ORIENTATION: Record<ImageFormat, boolean> = {
   tiff: false,
 };
 
+/**
+ * Whether a stock OpenCV build (opencv-python, what mmcv uses) decodes the format at all. GIF: OpenCV
+ * had no GIF reader before 4.11, and 4.11+ builds it only with WITH_IMGCODEC_GIF=ON (off by default),
+ * so `mmcv.imread` returns None for GIFs; callers should warn.
+ */
+export const OPENCV_DECODES: Record<ImageFormat, boolean> = {
+  jpeg: true,
+  png: true,
+  webp: true,
+  bmp: true,
+  tiff: true,
+  gif: false,
+};
+
 export const FORMAT_NAMES: Record<ImageFormat, string> = {
   jpeg: 'JPEG',
   png: 'PNG',
