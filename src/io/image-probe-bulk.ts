@@ -27,7 +27,7 @@ const MIN_FILES_FOR_WORKERS = 4000;
  */
 export async function probeImages(paths: readonly string[], options: ProbeImagesOptions = {}): Promise<ImageProbe[]> {
   const threads = Math.min(options.concurrency ?? 1, availableParallelism());
-  const firstReadBytes = options.firstReadBytes ?? FIRST_READ_BYTES;
+  const firstReadBytes = Math.max(64, options.firstReadBytes ?? FIRST_READ_BYTES); // the format sniff needs 64
   const workerCount = paths.length >= MIN_FILES_FOR_WORKERS ? Math.max(0, threads - 1) : 0;
   const job: SharedProbeJob = {
     paths,

@@ -27,8 +27,8 @@ export type ImageProbe =
 export const FIRST_READ_BYTES = 4096;
 /** Later reads (a JPEG segment after a big EXIF block, a TIFF IFD at the end) are this size at least. */
 const MORE_READ_BYTES = 4096;
-/** A header that needs more rounds than this is a loop in a broken file. */
-const MAX_ROUNDS = 64;
+/** Offsets only move forward, so this is a safety net against a parser bug, not a real limit. */
+const MAX_ROUNDS = 10_000;
 
 /** One I/O step the header walk asks for: read into `buffer` at `position`, or report the file size. */
 type Step = { read: Uint8Array; position: number } | { size: true };
@@ -49,7 +49,7 @@ function* probeSteps(first: Uint8Array): Generator<Step, ImageProbe, number> {
     const got = yield { read: chunk, position: result.offset };
     segments.push({ offset: result.offset, bytes: chunk.subarray(0, got) });
   }
-  return { ok: false, reason: 'corrupt', message: 'broken image header: the parser asked for more bytes 64 times' };
+  return { ok: false, reason: 'corrupt', message: `broken image header: still incomplete after ${MAX_ROUNDS} reads` };
 }
 
 function toProbe(result: Exclude<HeaderResult, { kind: 'need-more' }>): ImageProbe {
@@ -62,9 +62,11 @@ function toProbe(result: Exclude<HeaderResult, { kind: 'need-more' }>): ImagePro
   return { ok: false, reason: result.kind, message: result.message };
 }
 
+/** File-system errors become a result; anything else is a bug and propagates. */
 function unreadable(error: unknown): ImageProbe {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const why = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : String(code ?? error);
+  if (typeof code !== 'string') throw error;
+  const why = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : code;
   return { ok: false, reason: 'unreadable', message: `cannot read file: ${why}` };
 }
 

@@ -3,7 +3,8 @@ import { BadImage, type ByteReader } from './reader.js';
 import type { RawHeader } from './types.js';
 
 const VP8X_EXIF_FLAG = 0x08;
-const MAX_CHUNKS = 10_000;
+/** The EXIF chunk follows the image chunks; an animation with more frames than this is not walked. */
+const MAX_CHUNKS = 64;
 
 /**
  * RIFF container with one of three first chunks: `VP8 ` (lossy), `VP8L` (lossless) or `VP8X`
