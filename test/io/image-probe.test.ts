@@ -114,6 +114,11 @@ describe('probeImages', () => {
     expect(await probeImages([])).toEqual([]);
   });
 
+  it('gives the same results when the first read is only 64 bytes (every format then reads on demand)', async () => {
+    const all = (await readdir(dir)).sort().map(fixture);
+    expect(await probeImages(all, { firstReadBytes: 64 })).toEqual(await probeImages(all));
+  });
+
   it('gives the same results with worker threads (built module) for a set large enough to start them', async () => {
     const { probeImages: built } = await import('../../dist/io/image-probe.js' as string) as { probeImages: typeof probeImages };
     const root = await tempDir();
