@@ -28,6 +28,8 @@ async function makeImages(count) {
 
 // Each variant: a child script that probes every file in DIR and prints elapsed ms since process start.
 const VARIANTS = {
+  'floor: open/read 4 KB/close only': `const { openSync, readSync, closeSync } = await import('node:fs'); const b = new Uint8Array(4096); for (const p of paths) { const fd = openSync(p, 'r'); readSync(fd, b, 0, 4096, 0); closeSync(fd); }`,
+  'floor: open/read 64 KB/close only': `const { openSync, readSync, closeSync } = await import('node:fs'); const b = new Uint8Array(65536); for (const p of paths) { const fd = openSync(p, 'r'); readSync(fd, b, 0, 65536, 0); closeSync(fd); }`,
   'sync, main thread, 4 KB': 'await probeImages(paths, { concurrency: 1, firstReadBytes: 4096 });',
   'sync, main thread, 64 KB': 'await probeImages(paths, { concurrency: 1, firstReadBytes: 65536 });',
   'main + 1 worker, 4 KB': 'await probeImages(paths, { concurrency: 2, firstReadBytes: 4096 });',

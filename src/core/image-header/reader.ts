@@ -21,9 +21,16 @@ export class BadImage {
   constructor(readonly message: string) {}
 }
 
+const EMPTY = new Uint8Array(0);
+
 /** Bounds-checked reads over a window of file bytes; missing bytes become NeedBytes/Truncated. */
 export class ByteReader {
-  constructor(private readonly window: ByteWindow) {}
+  private readonly first: Uint8Array;
+
+  constructor(private readonly window: ByteWindow) {
+    const head = window.segments[0];
+    this.first = head && head.offset === 0 ? head.bytes : EMPTY;
+  }
 
   get fileSize(): number | undefined {
     return this.window.fileSize;
@@ -36,10 +43,14 @@ export class ByteReader {
   }
 
   /** The segment holding the range was found: its bytes; `at` returns the index within them. */
-  private current: Uint8Array = new Uint8Array(0);
+  private current: Uint8Array = EMPTY;
 
   /** Index of `offset` in the segment holding [offset, offset+length), kept in `current`. Hot path: no allocation. */
   private at(offset: number, length: number): number {
+    if (offset >= 0 && offset + length <= this.first.length) {
+      this.current = this.first; // nearly every read hits the first chunk: skip the search
+      return offset;
+    }
     const segments = this.window.segments;
     for (let i = 0; i < segments.length; i++) {
       const seg = segments[i]!;
