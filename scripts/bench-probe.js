@@ -1,5 +1,5 @@
-// Measures header probing of many image files: `node scripts/bench-probe.js [DIR] [RUNS]`.
-// With no DIR, makes 10,000 real 640x480 q75 JPEGs with EXIF (sharp) in /tmp/yw-bench-probe once.
+// Measures header probing of many image files: `node scripts/bench-probe.js [DIR] [RUNS] [COUNT]`.
+// When DIR does not exist, first fills it with COUNT (10,000) real 640x480 q75 JPEGs with EXIF (sharp).
 // Every run is a fresh Node process (start-up and JIT warm-up included, as in a real `yw convert`);
 // variants are interleaved so a noisy neighbour hurts them all alike; prints the median per variant.
 import { execFileSync } from 'node:child_process';
@@ -18,7 +18,12 @@ async function makeImages(count) {
     const [w, h] = [640, 480];
     const raw = Buffer.alloc(w * h * 3);
     for (let y = 0; y < h; y++) {
-      for (let x = 0; x < w; x++) raw.set([(x + i * 5) & 255, (y * 2 + ((x * y) >> 9)) & 255, ((x ^ y) + i) & 255], (y * w + x) * 3);
+      for (let x = 0; x < w; x++) {
+        const at = (y * w + x) * 3;
+        raw[at] = (x + i * 5) & 255;
+        raw[at + 1] = (y * 2 + ((x * y) >> 9)) & 255;
+        raw[at + 2] = ((x ^ y) + i) & 255;
+      }
     }
     const orientation = [1, 1, 6, 8, 3][i % 5];
     variants.push(await sharp(raw, { raw: { width: w, height: h, channels: 3 } }).jpeg({ quality: 75 }).withMetadata({ orientation }).toBuffer());
@@ -49,7 +54,7 @@ console.log(JSON.stringify({ probe: performance.now() - t0, total: performance.n
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-if (!existsSync(dir)) await makeImages(10_000);
+if (!existsSync(dir)) await makeImages(Number(process.argv[4] ?? 10_000));
 const count = readdirSync(dir).length;
 const times = Object.fromEntries(Object.keys(VARIANTS).map((k) => [k, { probe: [], total: [] }]));
 for (let run = 0; run < runs; run++) {
