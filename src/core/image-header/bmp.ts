@@ -3,7 +3,7 @@ import type { RawHeader } from './types.js';
 
 const CORE_HEADER = 12;
 /** OS/2 2.x (16, 64) and BITMAPINFOHEADER and later (40, 52, 56, 108, 124) share the 32-bit layout. */
-const INFO_HEADERS = new Set([16, 40, 52, 56, 64, 108, 124]);
+const INFO_HEADERS = new Set([16, 40, 52, 56, 64, 108, 124]); // keep in step with sniff.ts
 
 /** 'BM' file header, then a DIB header whose size tells its layout; negative height = top-down rows. */
 export function parseBmp(r: ByteReader): RawHeader {

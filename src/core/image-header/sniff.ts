@@ -22,8 +22,12 @@ const IMAGES: ReadonlyArray<[ImageFormat, number[], number?]> = [
   ['gif', ascii('GIF89a')],
   ['tiff', [0x49, 0x49, 0x2a, 0x00]],
   ['tiff', [0x4d, 0x4d, 0x00, 0x2a]],
-  ['bmp', ascii('BM')],
 ];
+
+/** 'BM' alone also starts text ("BMW ..."): a BMP needs a known DIB header size too. */
+const BMP_DIB_SIZES = new Set([12, 16, 40, 52, 56, 64, 108, 124]);
+const isBmp = (b: Uint8Array) =>
+  b[0] === 0x42 && b[1] === 0x4d && b.length >= 18 && BMP_DIB_SIZES.has(b[14]! | (b[15]! << 8) | (b[16]! << 16) | (b[17]! << 24));
 
 /** Other formats recognised only to name them in the message. */
 const OTHERS: ReadonlyArray<[string, number[], number?]> = [
@@ -46,6 +50,7 @@ const OTHERS: ReadonlyArray<[string, number[], number?]> = [
 export function sniff(head: Uint8Array): Sniffed {
   if (startsWith(head, RIFF) && startsWith(head, WEBP, 8)) return { format: 'webp' };
   for (const [format, sig] of IMAGES) if (startsWith(head, sig)) return { format };
+  if (isBmp(head)) return { format: 'bmp' };
   if (startsWith(head, FTYP, 4)) return { other: isoMedia(head) };
   for (const [name, sig] of OTHERS) if (startsWith(head, sig)) return { other: name };
   if (head[0] === 0x50 && head[1]! >= 0x31 && head[1]! <= 0x37 && isSpace(head[2])) return { other: 'PNM/PPM' };

@@ -20,6 +20,7 @@ describe('recognising what a file is', () => {
 
   it('tells text and unknown binary content apart, and calls an empty file corrupt', () => {
     expect(kindOf(latin1('0 0.5 0.5 0.1 0.1\n'))).toBe('unsupported: not an image: the file holds text');
+    expect(kindOf(latin1('BMW 3 series, BMW 5 series\n'))).toBe('unsupported: not an image: the file holds text');
     expect(kindOf(Uint8Array.of(0, 1, 2, 3, 4, 5, 6, 7, 8))).toBe('unsupported: not an image: unknown content (first bytes 00 01 02 03 04 05 06 07)');
     expect(kindOf(new Uint8Array(0))).toBe('corrupt: empty file (0 bytes)');
   });
