@@ -30,7 +30,7 @@ const MORE_READ_BYTES = 4096;
 /** Offsets only move forward, so this is a safety net against a parser bug, not a real limit. */
 const MAX_ROUNDS = 10_000;
 
-/** One I/O step the header walk asks for: read into `buffer` at `position`, or report the file size. */
+/** One I/O step the header walk asks for: fill `read` from file offset `position`, or report the file size. */
 type Step = { read: Uint8Array; position: number } | { size: true };
 
 /**
