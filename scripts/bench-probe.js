@@ -1,7 +1,8 @@
 // Measures header probing of many image files: `node scripts/bench-probe.js [DIR] [RUNS] [COUNT]`.
 // When DIR does not exist, first fills it with COUNT (10,000) real 640x480 q75 JPEGs with EXIF (sharp).
 // Every run is a fresh Node process (start-up and JIT warm-up included, as in a real `yw convert`);
-// variants are interleaved so a noisy neighbour hurts them all alike; prints the median per variant.
+// variants are interleaved so a noisy neighbour hurts them all alike; prints the median per variant
+// of wall time and of CPU time (user + system, all threads), which a busy machine disturbs less.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -47,8 +48,10 @@ function runVariant(code) {
 import { readdirSync } from 'node:fs';
 const paths = readdirSync(${JSON.stringify(dir)}).sort().map((f) => ${JSON.stringify(dir)} + '/' + f);
 const t0 = performance.now();
+const c0 = process.cpuUsage();
 ${code}
-console.log(JSON.stringify({ probe: performance.now() - t0, total: performance.now() }));`;
+const cpu = process.cpuUsage(c0);
+console.log(JSON.stringify({ probe: performance.now() - t0, total: performance.now(), cpu: (cpu.user + cpu.system) / 1000 }));`;
   return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: new URL('..', import.meta.url) }).toString());
 }
 
@@ -56,15 +59,17 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 if (!existsSync(dir)) await makeImages(Number(process.argv[4] ?? 10_000));
 const count = readdirSync(dir).length;
-const times = Object.fromEntries(Object.keys(VARIANTS).map((k) => [k, { probe: [], total: [] }]));
+const times = Object.fromEntries(Object.keys(VARIANTS).map((k) => [k, { probe: [], total: [], cpu: [] }]));
 for (let run = 0; run < runs; run++) {
   for (const [name, code] of Object.entries(VARIANTS)) {
     const t = runVariant(code);
     times[name].probe.push(t.probe);
     times[name].total.push(t.total);
+    times[name].cpu.push(t.cpu);
   }
 }
 console.log(`${count} files in ${dir}, median of ${runs} runs (warm page cache):`);
 for (const [name, t] of Object.entries(times)) {
-  console.log(`  ${name.padEnd(34)} probe ${median(t.probe).toFixed(0).padStart(5)} ms   process so far ${median(t.total).toFixed(0).padStart(5)} ms`);
+  const ms = (xs) => `${median(xs).toFixed(0).padStart(5)} ms`;
+  console.log(`  ${name.padEnd(34)} probe ${ms(t.probe)} (CPU ${ms(t.cpu)})   process so far ${ms(t.total)}`);
 }
