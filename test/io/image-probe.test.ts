@@ -6,6 +6,7 @@ import { FIRST_READ_BYTES, probeImage, probeImageSync, probeImages, type ImagePr
 import { ORIENTATION, concat, exifApp1, segment, tiffBlock } from '../core/image-header/build.js';
 import { tempDir } from '../helpers/tmp.js';
 
+type Img = ReturnType<typeof sharp>;
 const dir = new URL('../../fixtures/images/', import.meta.url).pathname;
 const fixture = (name: string) => join(dir, name);
 const names = (await readdir(dir)).filter((n) => !/\.(md|txt|avif)$/.test(n) && !n.startsWith('corrupt-')).sort();
@@ -57,6 +58,31 @@ describe('probeImage on the fixture images', () => {
 
   it('goes by content: a PNG named .jpg is a PNG', async () => {
     expect(await probeImage(fixture('png-named.jpg'))).toMatchObject({ ok: true, format: 'png', width: 48, height: 32 });
+  });
+});
+
+describe('sizes at the edges of each header field', () => {
+  const sizes: Array<[number, number]> = [[1, 1], [17, 3001], [16383, 2], [4000, 3000]];
+  const encoders = {
+    jpg: (img: Img) => img.jpeg(),
+    png: (img: Img) => img.png({ compressionLevel: 1 }),
+    'lossy.webp': (img: Img) => img.webp(),
+    'lossless.webp': (img: Img) => img.webp({ lossless: true }),
+    'alpha.webp': (img: Img) => img.ensureAlpha(0.5).webp(),
+    gif: (img: Img) => img.gif(),
+    tif: (img: Img) => img.tiff({ compression: 'lzw' }),
+  };
+
+  it.each(Object.keys(encoders))('%s: the probe agrees with sharp for 1x1 up to 16383 wide', async (ext) => {
+    const root = await tempDir();
+    for (const [width, height] of sizes) {
+      const file = join(root, `${width}x${height}.${ext}`);
+      const img = sharp({ create: { width, height, channels: 3, background: { r: 10, g: 200, b: 30 } } });
+      await encoders[ext as keyof typeof encoders](img).toFile(file);
+      const meta = await sharp(file).metadata();
+      expect(await probeImage(file)).toMatchObject({ ok: true, width: meta.width, height: meta.height });
+      expect([meta.width, meta.height]).toEqual([width, height]);
+    }
   });
 });
 
