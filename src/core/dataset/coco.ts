@@ -1,0 +1,100 @@
+import type { ClassEntry } from './classes.js';
+import { extent, shoelaceArea } from './geometry.js';
+import type { ImageSize, YoloShape } from './model.js';
+
+/**
+ * COCO detection JSON, built as text chunks so that a writer can stream it: one record per line,
+ * images before annotations, keys in a fixed order. Pixel values are rounded to 2 decimals
+ * (1/100 px): far below labelling precision, and it removes float noise such as 164.02416000000005,
+ * so the same labels give the same bytes on every machine.
+ */
+export const PIXEL_DECIMALS = 2;
+
+export interface CocoCategory {
+  id: number;
+  name: string;
+}
+
+/** Categories in ascending class-id order; id = class id + start (so sparse data.yaml ids stay sparse). */
+export function cocoCategories(classes: readonly ClassEntry[], start: number): CocoCategory[] {
+  return [...classes].sort((a, b) => a.id - b.id).map((c) => ({ id: c.id + start, name: c.name }));
+}
+
+export interface CocoHead {
+  split: string;
+  dataPrefix: string;
+  categories: readonly CocoCategory[];
+}
+
+/** Everything before the first image record. `info.yw` tells the other yw commands where images are. */
+export function cocoHeadText({ split, dataPrefix, categories }: CocoHead): string {
+  const info = { description: 'YOLO labels converted by yw convert', yw: { split, data_prefix: dataPrefix } };
+  const cats = categories.map((c) => JSON.stringify({ id: c.id, name: c.name })).join(',\n');
+  return `{"info":${JSON.stringify(info)},\n"licenses":[],\n"categories":[\n${cats}\n],\n"images":[\n`;
+}
+
+/** Between the last image record and the first annotation record. */
+export const COCO_MIDDLE = '\n],\n"annotations":[\n';
+/** After the last annotation record. */
+export const COCO_TAIL = '\n]}\n';
+
+export function cocoImageRecord(id: number, fileName: string, size: ImageSize): string {
+  return JSON.stringify({ id, file_name: fileName, width: size.width, height: size.height });
+}
+
+export interface AnnotationOptions {
+  categoryIdStart: number;
+  /** Write the box rectangle as segmentation (mmyolo's behaviour; mask-refine configs need it). */
+  boxPolygons: boolean;
+}
+
+/** One annotation record for a validated shape, in absolute pixels of the display frame. */
+export function cocoAnnotationRecord(
+  id: number,
+  imageId: number,
+  shape: YoloShape,
+  size: ImageSize,
+  options: AnnotationOptions,
+): string {
+  const { bbox, area, segmentation } =
+    shape.kind === 'box' ? boxGeometry(shape.coords, size, options.boxPolygons) : polygonGeometry(shape.coords, size);
+  return JSON.stringify({
+    id,
+    image_id: imageId,
+    category_id: shape.classId + options.categoryIdStart,
+    bbox,
+    area,
+    iscrowd: 0,
+    segmentation,
+  });
+}
+
+interface Geometry {
+  bbox: number[];
+  area: number;
+  segmentation: number[][];
+}
+
+function boxGeometry([xc, yc, w, h]: number[], size: ImageSize, polygon: boolean): Geometry {
+  const x1 = px((xc! - w! / 2) * size.width);
+  const y1 = px((yc! - h! / 2) * size.height);
+  const x2 = px((xc! + w! / 2) * size.width);
+  const y2 = px((yc! + h! / 2) * size.height);
+  const bw = px(x2 - x1);
+  const bh = px(y2 - y1);
+  const segmentation = polygon ? [[x1, y1, x2, y1, x2, y2, x1, y2]] : [];
+  return { bbox: [x1, y1, bw, bh], area: px(bw * bh), segmentation };
+}
+
+function polygonGeometry(coords: readonly number[], size: ImageSize): Geometry {
+  const points = coords.map((v, i) => px(v * (i % 2 === 0 ? size.width : size.height)));
+  const [x1, y1, x2, y2] = extent(points);
+  return { bbox: [x1, y1, px(x2 - x1), px(y2 - y1)], area: px(shoelaceArea(points)), segmentation: [points] };
+}
+
+const SCALE = 10 ** PIXEL_DECIMALS;
+
+/** Rounds to PIXEL_DECIMALS; `+ 0` turns -0 into 0. */
+function px(value: number): number {
+  return Math.round(value * SCALE) / SCALE + 0;
+}
