@@ -16,9 +16,14 @@ export interface ConvertRun extends CliRun {
 }
 
 /** Copies `fixtures/<fixture>/input` to `<tmp>/input` and runs `yw convert input ...args` in `<tmp>`. */
-export async function convertFixture(fixture: string, args: string[] = []): Promise<ConvertRun> {
+export async function convertFixture(
+  fixture: string,
+  args: string[] = [],
+  prepare?: (dir: string) => Promise<void>,
+): Promise<ConvertRun> {
   const dir = await tempDir('yw-convert-');
   await cp(join(FIXTURES, fixture, 'input'), join(dir, 'input'), { recursive: true });
+  await prepare?.(dir);
   const before = new Set(await listAll(dir));
   const run = await runCli(['convert', 'input', ...args], { cwd: dir });
   const produced = (await listAll(dir)).filter((f) => !before.has(f));

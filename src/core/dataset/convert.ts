@@ -64,14 +64,14 @@ export interface ConversionPlan {
 
 export function planConversion(input: PlanInput, options: ConvertOptions): ConversionPlan {
   const dataYaml = findDataYaml(input.texts);
+  const layoutInput = { files: input.files, texts: input.texts, rootAbs: input.rootAbs, ...(dataYaml ? { dataYaml: dataYaml.data } : {}) };
+  const plan = planLayout(layoutInput, input.root, options.layout);
   const { classes, source } = resolveClasses({
     files: input.files,
     texts: input.texts,
     ...(dataYaml ? { dataYaml } : {}),
     ...(input.classesOverride ? { override: input.classesOverride } : {}),
   });
-  const layoutInput = { files: input.files, texts: input.texts, rootAbs: input.rootAbs, ...(dataYaml ? { dataYaml: dataYaml.data } : {}) };
-  const plan = planLayout(layoutInput, input.root, options.layout);
   const findings = [...plan.findings];
   let splits = plan.splits.filter((s) => {
     if (s.images.length === 0) findings.push(finding('SPLIT_EMPTY', 'warning', `split ${s.name} has no images; no file written for it`));
