@@ -30,13 +30,14 @@ export function parseYoloLabels(text: string, file: string, classIds: ReadonlySe
   const findings: Finding[] = [];
   const seen = new Set<string>();
   const lines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split('\n');
+  let line = 0;
+  const drop: Drop = (code, message, hint) => {
+    findings.push(finding(code, 'error', message, { file, line, data: { dropped: true }, ...(hint ? { hint } : {}) }));
+  };
   for (let index = 0; index < lines.length; index++) {
     const raw = lines[index]!.trim();
     if (raw === '') continue;
-    const line = index + 1;
-    const drop = (code: string, message: string, hint?: string): void => {
-      findings.push(finding(code, 'error', message, { file, line, data: { dropped: true }, ...(hint ? { hint } : {}) }));
-    };
+    line = index + 1;
     const shape = parseLine(raw.split(/\s+/), line, classIds, drop);
     if (!shape) continue;
     const key = `${shape.classId} ${shape.coords.join(' ')}`;
@@ -93,6 +94,7 @@ function checkBounds(shape: YoloShape, drop: Drop): Checked | undefined {
   }
   let overshoot = 0;
   for (const v of points) overshoot = Math.max(overshoot, -v, v - 1);
+  if (overshoot <= 0 && shape.kind === 'box') return { shape, clipped: false, overshoot };
   if (overshoot > CLIP_TOLERANCE) {
     return void drop('LABEL_OUT_OF_BOUNDS', `coordinates reach ${overshoot.toFixed(4)} outside [0, 1] (more than the ${CLIP_TOLERANCE} tolerance)`, 'labels must be normalised by the image width and height');
   }
