@@ -79,13 +79,14 @@ describe('yw convert (CLI)', () => {
     expect(run.stdout).toBe('');
     expect(run.stderr).toBe('');
     const report = JSON.parse(await run.read('r.json')) as { findings: { code: string; file: string; line?: number }[]; counts: Record<string, number> };
-    expect(report.findings).toHaveLength(16);
-    expect(report.counts).toEqual({ error: 14, warning: 2, info: 0 });
+    expect(report.findings).toHaveLength(17);
+    expect(report.counts).toEqual({ error: 14, warning: 3, info: 0 });
     for (const f of report.findings) {
       expect(f.file).toBe('input/labels/d1.txt');
       expect(f.line).toBeGreaterThan(0);
     }
-    expect(report.findings.map((f) => f.line)).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18]);
+    // Line 12 twice: clipped to the border, and then under 1 px wide (LABEL_TINY).
+    expect(report.findings.map((f) => f.line)).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 12, 13, 14, 15, 16, 17, 18]);
   });
 
   it('writes to --out, with --classes overriding the dataset classes', async () => {

@@ -56,20 +56,19 @@ export function cocoAnnotationRecord(
   size: ImageSize,
   options: AnnotationOptions,
 ): string {
-  const { bbox, area, segmentation } =
-    shape.kind === 'box' ? boxGeometry(shape.coords, size, options.boxPolygons) : polygonGeometry(shape.coords, size);
-  return JSON.stringify({
-    id,
-    image_id: imageId,
-    category_id: shape.classId + options.categoryIdStart,
-    bbox,
-    area,
-    iscrowd: 0,
-    segmentation,
-  });
+  return cocoAnnotationText(id, imageId, shape.classId + options.categoryIdStart, annotationGeometry(shape, size, options.boxPolygons));
 }
 
-interface Geometry {
+export function cocoAnnotationText(id: number, imageId: number, categoryId: number, { bbox, area, segmentation }: Geometry): string {
+  return JSON.stringify({ id, image_id: imageId, category_id: categoryId, bbox, area, iscrowd: 0, segmentation });
+}
+
+/** bbox, area and segmentation of a shape in pixels (rounded to PIXEL_DECIMALS). */
+export function annotationGeometry(shape: YoloShape, size: ImageSize, boxPolygons: boolean): Geometry {
+  return shape.kind === 'box' ? boxGeometry(shape.coords, size, boxPolygons) : polygonGeometry(shape.coords, size);
+}
+
+export interface Geometry {
   bbox: number[];
   area: number;
   segmentation: number[][];

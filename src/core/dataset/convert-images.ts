@@ -1,5 +1,5 @@
 import { finding, type Finding } from '../findings.js';
-import { cocoAnnotationRecord, type AnnotationOptions } from './coco.js';
+import { annotationGeometry, cocoAnnotationText, type AnnotationOptions } from './coco.js';
 import type { ImageSize, PlannedImage, PlannedSplit } from './model.js';
 import { parseYoloLabels } from './yolo-labels.js';
 
@@ -64,6 +64,16 @@ export function convertImageLabels(
 ): ImageConversion {
   if (labelText === undefined || image.labelPath === undefined) return { records: '', count: 0, findings: [] };
   const parsed = parseYoloLabels(labelText, image.labelPath, context.classIds);
-  const records = parsed.shapes.map((shape, i) => cocoAnnotationRecord(firstId + i, imageId, shape, image, context));
+  const records = parsed.shapes.map((shape, i) => {
+    const geometry = annotationGeometry(shape, image, context.boxPolygons);
+    const [, , w, h] = geometry.bbox;
+    if (w! < 1 || h! < 1) {
+      parsed.findings.push(finding('LABEL_TINY', 'warning', `box is ${w} x ${h} px; mmdet ignores boxes under 1 px when training`, {
+        file: image.labelPath,
+        line: shape.line,
+      }));
+    }
+    return cocoAnnotationText(firstId + i, imageId, shape.classId + context.categoryIdStart, geometry);
+  });
   return { records: records.join(',\n'), count: records.length, findings: parsed.findings };
 }
