@@ -65,6 +65,7 @@ export function planLayout(input: LayoutInput, root: string, forced?: LayoutKind
   const fileSet = new Set(input.files);
   const findings = [...raw.findings, ...treeFindings(raw, input.files)];
   const splits = raw.splits.map((s) => finalizeSplit(s.name, s.dataPrefix, s.images, fileSet, findings));
+  findings.push(...overlapFindings(raw.splits));
   const placed = new Set(raw.splits.flatMap((s) => s.images));
   for (const image of raw.allImages) {
     if (placed.has(image)) continue;
@@ -98,6 +99,23 @@ function finalizeSplit(name: string, dataPrefix: string, images: readonly string
     planned.push(image);
   }
   return { name, dataPrefix, images: planned };
+}
+
+/** One warning per pair of splits that share images (evaluating on training images inflates mAP). */
+function overlapFindings(splits: RawPlan['splits']): Finding[] {
+  const out: Finding[] = [];
+  splits.forEach((a, i) => {
+    const inA = new Set(a.images);
+    for (const b of splits.slice(i + 1)) {
+      const shared = b.images.filter((image) => inA.has(image));
+      if (shared.length === 0) continue;
+      out.push(finding('SPLIT_OVERLAP', 'warning', `${shared.length === 1 ? '1 image is' : `${shared.length} images are`} in both ${a.name} and ${b.name} (first: ${shared[0]})`, {
+        hint: 'a val or test split that repeats training images overstates the accuracy',
+        data: { splits: [a.name, b.name], images: shared.length },
+      }));
+    }
+  });
+  return out;
 }
 
 /** Label files without an image, and non-image files in image folders. */

@@ -84,6 +84,12 @@ describe('planLayout', () => {
     expect(bare.splits.map((s) => s.name)).toEqual(['train', 'val']);
   });
 
+  it('warns once per pair of splits that share images', () => {
+    const files = ['images/1.jpg', 'images/2.jpg', 'labels/1.txt', 'labels/2.txt', 'train.txt', 'val.txt'];
+    const p = plan(files, { 'train.txt': 'images/1.jpg\nimages/2.jpg\n', 'val.txt': 'images/2.jpg\n' });
+    expect(p.findings.map((f) => [f.code, f.message])).toEqual([['SPLIT_OVERLAP', '1 image is in both train and val (first: images/2.jpg)']]);
+  });
+
   it('plans side-by-side folders with the common image folder as data prefix', () => {
     const p = plan(['obj.names', 'data/obj/a.jpg', 'data/obj/a.txt', 'data/obj/b.jpg', 'data/obj/b.txt']);
     expect(p.kind).toBe('side-by-side');
