@@ -59,8 +59,13 @@ export function cocoAnnotationRecord(
   return cocoAnnotationText(id, imageId, shape.classId + options.categoryIdStart, annotationGeometry(shape, size, options.boxPolygons));
 }
 
+/**
+ * Same text as JSON.stringify of the record (finite numbers print identically in a template), built
+ * by hand because this runs once per annotation and JSON.stringify of nested arrays costs ~3× more.
+ */
 export function cocoAnnotationText(id: number, imageId: number, categoryId: number, { bbox, area, segmentation }: Geometry): string {
-  return JSON.stringify({ id, image_id: imageId, category_id: categoryId, bbox, area, iscrowd: 0, segmentation });
+  const seg = segmentation.length === 0 ? '[]' : `[${segmentation.map((ring) => `[${ring.join(',')}]`).join(',')}]`;
+  return `{"id":${id},"image_id":${imageId},"category_id":${categoryId},"bbox":[${bbox.join(',')}],"area":${area},"iscrowd":0,"segmentation":${seg}}`;
 }
 
 /** bbox, area and segmentation of a shape in pixels (rounded to PIXEL_DECIMALS). */

@@ -62,8 +62,8 @@ describe('parseYoloLabels', () => {
     ]);
   });
 
-  it('keeps a duplicate line once, with a warning', () => {
-    const { shapes, findings } = parse('0 0.5 0.5 0.2 0.2\n0 0.50 0.5 0.2 0.2\n1 0.5 0.5 0.2 0.2\n');
+  it('keeps a duplicate line (same values, any spacing) once, with a warning', () => {
+    const { shapes, findings } = parse('0 0.5 0.5 0.2 0.2\n0\t0.5  0.5 0.2 0.2 \n1 0.5 0.5 0.2 0.2\n');
     expect(shapes).toHaveLength(2);
     expect(findings.map((f) => [f.code, f.severity, f.line])).toEqual([['LABEL_DUPLICATE', 'warning', 2]]);
   });
