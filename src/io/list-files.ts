@@ -4,7 +4,7 @@ import { YwError } from '../errors.js';
 
 /**
  * Every file under `root` (relative paths with `/`, sorted by code unit so the order is the same on
- * every machine and locale). Hidden files and folders are skipped, as are node_modules.
+ * every machine and locale). Hidden files and folders (.git, .DS_Store, .cache) are skipped.
  */
 export async function listFiles(root: string): Promise<string[]> {
   const info = await stat(root).catch(() => undefined);
@@ -14,6 +14,6 @@ export async function listFiles(root: string): Promise<string[]> {
   if (!info.isDirectory()) {
     throw new YwError('ROOT_NOT_A_FOLDER', `${root} is not a folder`, { file: root, hint: 'pass the dataset root folder' });
   }
-  const files = await fg('**/*', { cwd: root, onlyFiles: true, dot: false, followSymbolicLinks: true, ignore: ['**/node_modules/**'] });
+  const files = await fg('**/*', { cwd: root, onlyFiles: true, dot: false, followSymbolicLinks: true });
   return files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
