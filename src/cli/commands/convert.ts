@@ -5,7 +5,7 @@ import { addCommonOptions, pickCommonOptions } from '../common-options.js';
 import { action, type CommandHost } from '../host.js';
 import { Output, strictExitCode, writeReport } from '../output.js';
 import { displayPath, formatConvertSummary } from '../convert-report.js';
-import { dataYamlLists, findDataYaml, metaFiles, planConversion } from '../../core/dataset/convert.js';
+import { dataYamlLists, findDataYaml, metaFiles, planConversion, type ConversionPlan } from '../../core/dataset/convert.js';
 import { applySizes } from '../../core/dataset/convert-images.js';
 import { summarizeConversion } from '../../core/dataset/convert-summary.js';
 import { LAYOUTS } from '../../core/dataset/layout.js';
@@ -69,6 +69,8 @@ export function register(program: Command, host: CommandHost): void {
   );
 }
 
+type ConvertOpts = z.infer<typeof optionsSchema>;
+
 async function runConvert(host: CommandHost, rootArg: string, raw: Record<string, unknown>): Promise<number> {
   const { ctx } = host;
   const common = pickCommonOptions(raw);
@@ -76,27 +78,14 @@ async function runConvert(host: CommandHost, rootArg: string, raw: Record<string
   const out = new Output(ctx, common);
   const rootAbs = resolve(ctx.cwd, rootArg);
   const outDir = resolve(ctx.cwd, opts.out ?? join(rootArg, 'annotations'));
-  const files = await listFiles(rootAbs);
-  const texts = await readTexts(rootAbs, metaFiles(files));
-  await readTexts(rootAbs, dataYamlLists(files, findDataYaml(texts)?.data, rootAbs), texts);
-  const classesOverride = opts.classes
-    ? { file: opts.classes, text: await readText(resolve(ctx.cwd, opts.classes), 'classes file') }
-    : undefined;
-  const plan = planConversion(
-    { root: rootArg, rootAbs, files, texts, ...(classesOverride ? { classesOverride } : {}) },
-    opts,
-  );
+  const plan = await planFromDisk(ctx.cwd, rootArg, rootAbs, opts);
   // Refuse before any work: a long run must not end in OUTPUT_EXISTS.
-  for (const split of plan.splits) await assertWritable(join(outDir, `${split.name}.json`), { force: common.force, command: 'yw convert' });
-  if (common.report) await assertWritable(resolve(ctx.cwd, common.report), { force: common.force, command: 'yw convert' });
+  const refuse = { force: common.force, command: 'yw convert' };
+  for (const split of plan.splits) await assertWritable(join(outDir, `${split.name}.json`), refuse);
+  if (common.report) await assertWritable(resolve(ctx.cwd, common.report), refuse);
 
-  const paths = [...new Set(plan.splits.flatMap((s) => s.images.map((i) => i.path)))];
-  const probeBar = out.progress(paths.length, 'reading image headers');
-  const probes = await probeAll(paths.map((p) => join(rootAbs, p)), { onProgress: () => probeBar.increment() });
-  probeBar.stop();
-  const sized = applySizes(plan.splits, new Map(paths.map((p, i) => [p, probes[i]!])));
-  const total = sized.splits.reduce((n, s) => n + s.images.length, 0);
-  const bar = out.progress(total, 'writing COCO');
+  const sized = await readSizes(plan, rootAbs, out);
+  const bar = out.progress(sized.splits.reduce((n, s) => n + s.images.length, 0), 'writing COCO');
   const written = await writeCocoSplits({
     rootAbs,
     outDir,
@@ -119,6 +108,26 @@ async function runConvert(host: CommandHost, rootArg: string, raw: Record<string
   out.result(formatConvertSummary(summary));
   out.json(summary);
   return strictExitCode(findings, common.strict);
+}
+
+/** Lists the tree, reads the small files the plan needs, and plans (cheap: no image is opened). */
+async function planFromDisk(cwd: string, rootArg: string, rootAbs: string, opts: ConvertOpts): Promise<ConversionPlan> {
+  const files = await listFiles(rootAbs);
+  const texts = await readTexts(rootAbs, metaFiles(files));
+  await readTexts(rootAbs, dataYamlLists(files, findDataYaml(texts)?.data, rootAbs), texts);
+  const classesOverride = opts.classes
+    ? { file: opts.classes, text: await readText(resolve(cwd, opts.classes), 'classes file') }
+    : undefined;
+  return planConversion({ root: rootArg, rootAbs, files, texts, ...(classesOverride ? { classesOverride } : {}) }, opts);
+}
+
+/** Image sizes from the headers of every planned image (each file once, even when in two splits). */
+async function readSizes(plan: ConversionPlan, rootAbs: string, out: Output) {
+  const paths = [...new Set(plan.splits.flatMap((s) => s.images.map((i) => i.path)))];
+  const bar = out.progress(paths.length, 'reading image headers');
+  const probes = await probeAll(paths.map((p) => join(rootAbs, p)), { onProgress: () => bar.increment() });
+  bar.stop();
+  return applySizes(plan.splits, new Map(paths.map((p, i) => [p, probes[i]!])));
 }
 
 /** Findings name files as the user would type them: under the root as given on the command line. */

@@ -5,7 +5,7 @@ import { classesFiles, resolveClasses } from './classes-source.js';
 import { cocoCategories, type CocoCategory } from './coco.js';
 import { parseDataYaml, type DataYaml } from './data-yaml.js';
 import { planLayout, type LayoutKind } from './layout.js';
-import { yamlEntryCandidates } from './layout-plans.js';
+import { yamlEntryCandidates } from './yaml-splits.js';
 import type { PlannedSplit } from './model.js';
 import { DATA_YAML_NAMES, extname, LIST_FILE_NAMES } from './paths.js';
 import { splitByFraction } from './split.js';

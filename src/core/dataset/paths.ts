@@ -72,3 +72,8 @@ export function normalize(path: string): string | undefined {
   }
   return out.join('/');
 }
+
+/** The files under a folder prefix (with its trailing slash). */
+export function under(files: readonly string[], prefix: string): string[] {
+  return files.filter((f) => f.startsWith(prefix));
+}
