@@ -1,7 +1,8 @@
 // Benchmark for `yw convert`: builds (once, cached under .bench/) a synthetic YOLO dataset of real JPEGs,
 // then runs the built CLI several times and prints median wall time, images/s and peak RSS.
 //   npm run bench                                   10,000 images x 5 boxes
-//   npm run bench -- --images 20000 --boxes-per-image 50 --runs 1     1,000,000 annotations (RSS target)
+//   npm run bench -- --million                      20,000 images x 50 boxes = 1,000,000 annotations, 1 run (RSS target)
+//   npm run bench -- --images N --boxes-per-image K --runs R
 import sharp from 'sharp';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -10,7 +11,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
-const args = parseArgs(process.argv.slice(2), { images: 10000, 'boxes-per-image': 5, runs: 5 });
+const argv = process.argv.slice(2);
+const million = argv.includes('--million');
+const args = parseArgs(argv.filter((a) => a !== '--million'), million ? { images: 20000, 'boxes-per-image': 50, runs: 1 } : { images: 10000, 'boxes-per-image': 5, runs: 5 });
 const images = Number(args.images);
 const boxes = Number(args['boxes-per-image']);
 const runs = Number(args.runs);
