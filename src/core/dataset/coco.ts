@@ -39,7 +39,7 @@ export const COCO_MIDDLE = '\n],\n"annotations":[\n';
 export const COCO_TAIL = '\n]}\n';
 
 export function cocoImageRecord(id: number, fileName: string, size: ImageSize): string {
-  return JSON.stringify({ id, file_name: fileName, width: size.width, height: size.height });
+  return `{"id":${id},"file_name":${JSON.stringify(fileName)},"width":${size.width},"height":${size.height}}`;
 }
 
 export interface AnnotationOptions {

@@ -65,19 +65,20 @@ function parseLine(tokens: string[], line: number, classIds: ReadonlySet<number>
     drop('LABEL_COLUMNS', `${n} values; expected 5 (class xc yc w h) or an odd count ≥ 7 (class x1 y1 x2 y2 x3 y3 ...)`);
     return undefined;
   }
-  const values: number[] = [];
-  for (const token of tokens) {
+  const values = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const token = tokens[i]!;
     const value = toNumber(token);
     if (value === NOT_A_NUMBER) return void drop('LABEL_NOT_NUMERIC', `value "${token}" is not a number`);
     if (!Number.isFinite(value)) return void drop('LABEL_NOT_FINITE', `value "${token}" is not a finite number`);
-    values.push(value);
+    values[i] = value;
   }
-  const classId = values[0]!;
+  const classId = values.shift()!;
   if (!Number.isInteger(classId) || !classIds.has(classId)) {
     drop('LABEL_UNKNOWN_CLASS', `class id ${tokens[0]} is not in the class list`, 'check the classes file, or pass the right one with --classes FILE');
     return undefined;
   }
-  return { classId, line, kind: n === 5 ? 'box' : 'polygon', coords: values.slice(1) };
+  return { classId, line, kind: n === 5 ? 'box' : 'polygon', coords: values };
 }
 
 const NOT_A_NUMBER = Symbol('not a number');
@@ -103,13 +104,15 @@ interface Checked {
 
 /** Drops shapes of zero size or far outside the image; clips small overshoots. */
 function checkBounds(shape: YoloShape, drop: Drop): Checked | undefined {
-  const points = shape.kind === 'box' ? boxCorners(shape.coords) : shape.coords;
-  if (shape.kind === 'box' && (shape.coords[2]! <= 0 || shape.coords[3]! <= 0)) {
-    return void drop('LABEL_ZERO_SIZE', 'box width or height is zero or negative');
+  const [xc, yc, w, h] = shape.coords as [number, number, number, number];
+  if (shape.kind === 'box') {
+    if (w <= 0 || h <= 0) return void drop('LABEL_ZERO_SIZE', 'box width or height is zero or negative');
+    // The common case, a box inside the image, allocates nothing more.
+    if (xc - w / 2 >= 0 && yc - h / 2 >= 0 && xc + w / 2 <= 1 && yc + h / 2 <= 1) return { shape, clipped: false, overshoot: 0 };
   }
+  const points = shape.kind === 'box' ? [xc - w / 2, yc - h / 2, xc + w / 2, yc + h / 2] : shape.coords;
   let overshoot = 0;
   for (const v of points) overshoot = Math.max(overshoot, -v, v - 1);
-  if (overshoot <= 0 && shape.kind === 'box') return { shape, clipped: false, overshoot };
   if (overshoot > CLIP_TOLERANCE) {
     return void drop('LABEL_OUT_OF_BOUNDS', `coordinates reach ${overshoot.toFixed(4)} outside [0, 1] (more than the ${CLIP_TOLERANCE} tolerance)`, 'labels must be normalised by the image width and height');
   }
@@ -120,8 +123,4 @@ function checkBounds(shape: YoloShape, drop: Drop): Checked | undefined {
   const coords = shape.kind === 'box' ? [(x1 + x2) / 2, (y1 + y2) / 2, x2 - x1, y2 - y1] : clippedPoints;
   const clipped = overshoot > FLOAT_SLACK;
   return { shape: overshoot > 0 ? { ...shape, coords } : shape, clipped, overshoot };
-}
-
-function boxCorners([xc, yc, w, h]: number[]): number[] {
-  return [xc! - w! / 2, yc! - h! / 2, xc! + w! / 2, yc! + h! / 2];
 }
