@@ -114,7 +114,7 @@ async function runConvert(host: CommandHost, rootArg: string, raw: Record<string
 async function planFromDisk(cwd: string, rootArg: string, rootAbs: string, opts: ConvertOpts): Promise<ConversionPlan> {
   const files = await listFiles(rootAbs);
   const texts = await readTexts(rootAbs, metaFiles(files));
-  await readTexts(rootAbs, dataYamlLists(files, findDataYaml(texts)?.data, rootAbs), texts);
+  await readTexts(rootAbs, dataYamlLists(files, findDataYaml(texts, true)?.data, rootAbs), texts);
   const classesOverride = opts.classes
     ? { file: opts.classes, text: await readText(resolve(cwd, opts.classes), 'classes file') }
     : undefined;

@@ -31,9 +31,16 @@ export function metaFiles(files: readonly string[]): string[] {
 }
 
 /** The first data.yaml at the root, parsed. */
-export function findDataYaml(texts: ReadonlyMap<string, string>): { file: string; data: DataYaml } | undefined {
+export function findDataYaml(texts: ReadonlyMap<string, string>, hasOtherClasses = false): { file: string; data: DataYaml } | undefined {
   const file = DATA_YAML_NAMES.find((name) => texts.has(name));
-  return file === undefined ? undefined : { file, data: parseDataYaml(texts.get(file)!, file) };
+  if (file === undefined) return undefined;
+  try {
+    return { file, data: parseDataYaml(texts.get(file)!, file) };
+  } catch (error) {
+    // A data.yaml without names is fine when a classes file or --classes supplies them.
+    if (hasOtherClasses && error instanceof YwError && error.code === 'DATA_YAML_NO_NAMES') return undefined;
+    throw error;
+  }
 }
 
 /** Image lists that data.yaml names (read after data.yaml). */
@@ -63,7 +70,7 @@ export interface ConversionPlan {
 }
 
 export function planConversion(input: PlanInput, options: ConvertOptions): ConversionPlan {
-  const dataYaml = findDataYaml(input.texts);
+  const dataYaml = findDataYaml(input.texts, input.classesOverride !== undefined || classesFiles(input.files).length > 0);
   const layoutInput = { files: input.files, texts: input.texts, rootAbs: input.rootAbs, ...(dataYaml ? { dataYaml: dataYaml.data } : {}) };
   const plan = planLayout(layoutInput, input.root, options.layout);
   const { classes, source } = resolveClasses({
