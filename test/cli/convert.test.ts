@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { convertFixture, listAll } from '../helpers/convert-run.js';
+import { convertFixture, FIXTURES, listAll } from '../helpers/convert-run.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/tmp.js';
 import { LAYOUT_DESCRIPTIONS } from '../../src/core/dataset/layout.js';
@@ -152,6 +152,17 @@ describe('yw convert (CLI)', () => {
         }
       }
     }
+  });
+
+  it('converts the demo dataset: comma-separated classes.txt per split, names with spaces kept whole', async () => {
+    const dir = await tempDir();
+    await cp(join(FIXTURES, 'sample-helmet'), join(dir, 'helmet'), { recursive: true });
+    const run = await runCli(['convert', 'helmet', '--strict'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('helmet: split-folders layout, 3 classes from train/classes.txt');
+    const train = JSON.parse(await readFile(join(dir, 'helmet/annotations/train.json'), 'utf8')) as { categories: unknown; info: unknown };
+    expect(train.categories).toEqual([{ id: 1, name: 'helmet' }, { id: 2, name: 'head' }, { id: 3, name: 'safety vest' }]);
+    expect(train.info).toMatchObject({ yw: { split: 'train', data_prefix: 'train/images/' } });
   });
 
   it('shows examples and the layout choices in --help', async () => {
