@@ -61,7 +61,7 @@ async function writeSplit(stream: BufferedStream, split: SizedSplit, input: Writ
     const result = convertImageLabels(label.text, image, index, nextId, input.context);
     if (result.count === 0) background += 1;
     nextId += result.count;
-    findings.push(...result.findings);
+    for (const f of result.findings) findings.push(f); // not push(...): a garbage file can have 10^5 findings
     await stream.write(coco.annotationRecords(result.records));
     input.onImage?.();
   }

@@ -69,7 +69,7 @@ function listSplits(allImages: string[], dataPrefix: string, { texts, rootAbs }:
   const index = indexImages(allImages);
   const splits = lists.map((list) => {
     const resolved = resolveImageList(texts.get(list)!, list, index, rootAbs);
-    findings.push(...resolved.findings);
+    for (const f of resolved.findings) findings.push(f);
     return { name: list.slice(0, -'.txt'.length), dataPrefix, images: resolved.images };
   });
   return splits;

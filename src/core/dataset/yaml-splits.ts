@@ -25,7 +25,7 @@ export function yamlSplit(name: string, entries: readonly string[], ctx: YamlCon
       for (const f of under(ctx.files, `${resolved.path}/`)) if (isImagePath(f)) images.add(f);
     } else {
       const list = resolveImageList(ctx.texts.get(resolved.path) ?? '', resolved.path, ctx.index, ctx.rootAbs);
-      ctx.findings.push(...list.findings);
+      for (const f of list.findings) ctx.findings.push(f);
       for (const f of list.images) images.add(f);
     }
   }
