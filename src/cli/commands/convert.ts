@@ -8,7 +8,7 @@ import { displayPath, formatConvertSummary } from '../convert-report.js';
 import { dataYamlLists, findDataYaml, metaFiles, planConversion, type ConversionPlan } from '../../core/dataset/convert.js';
 import { applySizes } from '../../core/dataset/convert-images.js';
 import { summarizeConversion } from '../../core/dataset/convert-summary.js';
-import { LAYOUTS } from '../../core/dataset/layout.js';
+import { LAYOUT_DESCRIPTIONS, LAYOUTS } from '../../core/dataset/layout.js';
 import type { Finding } from '../../core/findings.js';
 import { assertWritable } from '../../io/atomic-write.js';
 import { listFiles } from '../../io/list-files.js';
@@ -44,10 +44,7 @@ Examples:
   yw convert datasets/helmet --force --report convert-report.json --strict
 
 Layouts (auto-detected in this order; --layout forces one):
-  split-folders  <root>/{train,val,valid,test}/{images,labels}/
-  ultralytics    <root>/images/<split>/, <root>/labels/<split>/, data.yaml
-  single         <root>/images/, <root>/labels/, optional train.txt/val.txt/test.txt
-  side-by-side   images and .txt labels in the same folder(s); obj.names or classes.txt
+${LAYOUTS.map((kind) => `  ${kind.padEnd(13)}  ${LAYOUT_DESCRIPTIONS[kind]}`).join('\n')}
 
 Classes come from classes.txt / obj.names (one name per line, or one comma-separated line) or
 data.yaml names; --classes FILE overrides them. See docs/convert.md.`;
