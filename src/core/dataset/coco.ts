@@ -1,6 +1,6 @@
 import type { ClassEntry } from './classes.js';
 import { extent, shoelaceArea } from './geometry.js';
-import type { ImageSize, YoloShape } from './model.js';
+import type { ImageSize, PixelShape } from './model.js';
 
 /**
  * COCO detection JSON, built as text chunks so that a writer can stream it: one record per line,
@@ -48,17 +48,6 @@ export interface AnnotationOptions {
   boxPolygons: boolean;
 }
 
-/** One annotation record for a validated shape, in absolute pixels of the display frame. */
-export function cocoAnnotationRecord(
-  id: number,
-  imageId: number,
-  shape: YoloShape,
-  size: ImageSize,
-  options: AnnotationOptions,
-): string {
-  return cocoAnnotationText(id, imageId, shape.classId + options.categoryIdStart, annotationGeometry(shape, size, options.boxPolygons));
-}
-
 /**
  * Same text as JSON.stringify of the record (finite numbers print identically in a template), built
  * by hand because this runs once per annotation and JSON.stringify of nested arrays costs ~3× more.
@@ -68,9 +57,9 @@ export function cocoAnnotationText(id: number, imageId: number, categoryId: numb
   return `{"id":${id},"image_id":${imageId},"category_id":${categoryId},"bbox":[${bbox.join(',')}],"area":${area},"iscrowd":0,"segmentation":${seg}}`;
 }
 
-/** bbox, area and segmentation of a shape in pixels (rounded to PIXEL_DECIMALS). */
-export function annotationGeometry(shape: YoloShape, size: ImageSize, boxPolygons: boolean): Geometry {
-  return shape.kind === 'box' ? boxGeometry(shape.coords, size, boxPolygons) : polygonGeometry(shape.coords, size);
+/** bbox, area and segmentation of a pixel shape, rounded to PIXEL_DECIMALS. */
+export function annotationGeometry(shape: PixelShape, boxPolygons: boolean): Geometry {
+  return shape.kind === 'box' ? boxGeometry(shape.points, boxPolygons) : polygonGeometry(shape.points);
 }
 
 export interface Geometry {
@@ -79,19 +68,16 @@ export interface Geometry {
   segmentation: number[][];
 }
 
-function boxGeometry([xc, yc, w, h]: number[], size: ImageSize, polygon: boolean): Geometry {
-  const x1 = px((xc! - w! / 2) * size.width);
-  const y1 = px((yc! - h! / 2) * size.height);
-  const x2 = px((xc! + w! / 2) * size.width);
-  const y2 = px((yc! + h! / 2) * size.height);
+function boxGeometry(corners: readonly number[], polygon: boolean): Geometry {
+  const [x1, y1, x2, y2] = corners.map(px) as [number, number, number, number];
   const bw = px(x2 - x1);
   const bh = px(y2 - y1);
   const segmentation = polygon ? [[x1, y1, x2, y1, x2, y2, x1, y2]] : [];
   return { bbox: [x1, y1, bw, bh], area: px(bw * bh), segmentation };
 }
 
-function polygonGeometry(coords: readonly number[], size: ImageSize): Geometry {
-  const points = coords.map((v, i) => px(v * (i % 2 === 0 ? size.width : size.height)));
+function polygonGeometry(vertices: readonly number[]): Geometry {
+  const points = vertices.map(px);
   const [x1, y1, x2, y2] = extent(points);
   return { bbox: [x1, y1, px(x2 - x1), px(y2 - y1)], area: px(shoelaceArea(points)), segmentation: [points] };
 }

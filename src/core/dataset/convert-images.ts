@@ -1,7 +1,7 @@
 import { finding, type Finding } from '../findings.js';
 import { annotationGeometry, cocoAnnotationText, type AnnotationOptions } from './coco.js';
 import type { ImageSize, PlannedImage, PlannedSplit } from './model.js';
-import { parseYoloLabels } from './yolo-labels.js';
+import { parseYoloLabels, toPixels } from './yolo-labels.js';
 
 /** What an image header reader says about a file (io's ImageProbe fits this shape). */
 export type SizeResult =
@@ -65,7 +65,7 @@ export function convertImageLabels(
   if (labelText === undefined || image.labelPath === undefined) return { records: '', count: 0, findings: [] };
   const parsed = parseYoloLabels(labelText, image.labelPath, context.classIds);
   const records = parsed.shapes.map((shape, i) => {
-    const geometry = annotationGeometry(shape, image, context.boxPolygons);
+    const geometry = annotationGeometry(toPixels(shape, image), context.boxPolygons);
     const [, , w, h] = geometry.bbox;
     if (w! < 1 || h! < 1) {
       parsed.findings.push(finding('LABEL_TINY', 'warning', `box is ${w} x ${h} px; mmdet ignores boxes under 1 px when training`, {

@@ -1,7 +1,7 @@
 /**
  * yw's internal dataset model. Image sizes are in the display frame (EXIF orientation applied), the
- * frame YOLO labels and mmcv's loader use. Shapes leave the label parser normalised to [0, 1]; each
- * output format converts them to its own convention at its edge (COCO: absolute pixels).
+ * frame YOLO labels and mmcv's loader use. Shapes are absolute pixels of that frame (PixelShape); the
+ * YOLO edge validates lines in its own normalised form (YoloShape) and converts with `toPixels`.
  */
 
 /** One image of a split, as planned from the file listing (paths relative to the dataset root, `/`). */
@@ -30,6 +30,17 @@ export interface YoloShape {
   kind: 'box' | 'polygon';
   /** box: [xc, yc, w, h]; polygon: [x1, y1, x2, y2, ...]. */
   coords: number[];
+}
+
+/**
+ * A shape in the internal convention: absolute pixels of the display frame.
+ * box: [x1, y1, x2, y2]; polygon: [x1, y1, x2, y2, ...] vertex for vertex.
+ */
+export interface PixelShape {
+  classId: number;
+  line: number;
+  kind: 'box' | 'polygon';
+  points: number[];
 }
 
 /** An image's size as mmcv sees it. */

@@ -1,6 +1,6 @@
 import { finding, type Finding } from '../findings.js';
 import { clamp01, extent, shoelaceArea } from './geometry.js';
-import type { YoloShape } from './model.js';
+import type { ImageSize, PixelShape, YoloShape } from './model.js';
 
 /**
  * How far outside [0, 1] a normalised coordinate may be and still be kept (clipped, with a finding):
@@ -123,4 +123,14 @@ function checkBounds(shape: YoloShape, drop: Drop): Checked | undefined {
   const coords = shape.kind === 'box' ? [(x1 + x2) / 2, (y1 + y2) / 2, x2 - x1, y2 - y1] : clippedPoints;
   const clipped = overshoot > FLOAT_SLACK;
   return { shape: overshoot > 0 ? { ...shape, coords } : shape, clipped, overshoot };
+}
+
+/** A validated YOLO shape in absolute pixels of an image of `size` (display frame). */
+export function toPixels(shape: YoloShape, size: ImageSize): PixelShape {
+  const { width: W, height: H } = size;
+  if (shape.kind === 'box') {
+    const [xc, yc, w, h] = shape.coords as [number, number, number, number];
+    return { classId: shape.classId, line: shape.line, kind: 'box', points: [(xc - w / 2) * W, (yc - h / 2) * H, (xc + w / 2) * W, (yc + h / 2) * H] };
+  }
+  return { classId: shape.classId, line: shape.line, kind: 'polygon', points: shape.coords.map((v, i) => v * (i % 2 === 0 ? W : H)) };
 }

@@ -1,14 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { cocoAnnotationRecord, cocoCategories } from '../../../src/core/dataset/coco.js';
+import { annotationGeometry, cocoAnnotationText, cocoCategories } from '../../../src/core/dataset/coco.js';
+import type { YoloShape } from '../../../src/core/dataset/model.js';
+import { toPixels } from '../../../src/core/dataset/yolo-labels.js';
 import { CocoTextBuilder } from '../../../src/core/dataset/coco-text.js';
 import { shoelaceArea } from '../../../src/core/dataset/geometry.js';
 
 const size = { width: 640, height: 480 };
-const record = (json: string) => JSON.parse(json) as { bbox: number[]; area: number; segmentation: number[][]; category_id: number };
+type Parsed = { bbox: number[]; area: number; segmentation: number[][]; category_id: number };
+const cocoRecord = (shape: YoloShape, { categoryIdStart, boxPolygons }: { categoryIdStart: number; boxPolygons: boolean }): Parsed =>
+  JSON.parse(cocoAnnotationText(1, 1, shape.classId + categoryIdStart, annotationGeometry(toPixels(shape, size), boxPolygons))) as Parsed;
 
 describe('COCO records', () => {
-  it('converts a box to pixels of the display frame, rounded to 2 decimals', () => {
-    const r = record(cocoAnnotationRecord(1, 1, { classId: 2, line: 1, kind: 'box', coords: [0.3, 0.4, 0.256283, 0.1] }, size, { categoryIdStart: 1, boxPolygons: false }));
+  it('converts YOLO shapes to absolute pixels of the display frame', () => {
+    expect(toPixels({ classId: 0, line: 3, kind: 'box', coords: [0.5, 0.5, 0.5, 0.25] }, size)).toEqual({ classId: 0, line: 3, kind: 'box', points: [160, 180, 480, 300] });
+    expect(toPixels({ classId: 1, line: 1, kind: 'polygon', coords: [0.5, 0.5, 1, 0, 0, 1] }, size).points).toEqual([320, 240, 640, 0, 0, 480]);
+  });
+
+  it('writes a box in pixels rounded to 2 decimals', () => {
+    const r = cocoRecord({ classId: 2, line: 1, kind: 'box', coords: [0.3, 0.4, 0.256283, 0.1] }, { categoryIdStart: 1, boxPolygons: false });
     expect(r.bbox).toEqual([109.99, 168, 164.02, 48]);
     expect(r.area).toBe(7872.96);
     expect(r.segmentation).toEqual([]);
@@ -16,13 +25,13 @@ describe('COCO records', () => {
   });
 
   it('writes the rectangle as segmentation with --box-polygons (mmyolo order)', () => {
-    const r = record(cocoAnnotationRecord(1, 1, { classId: 0, line: 1, kind: 'box', coords: [0.5, 0.5, 0.5, 0.5] }, size, { categoryIdStart: 0, boxPolygons: true }));
+    const r = cocoRecord({ classId: 0, line: 1, kind: 'box', coords: [0.5, 0.5, 0.5, 0.5] }, { categoryIdStart: 0, boxPolygons: true });
     expect(r.segmentation).toEqual([[160, 120, 480, 120, 480, 360, 160, 360]]);
     expect(r.category_id).toBe(0);
   });
 
   it('keeps polygons vertex for vertex, bbox from their extent, area by shoelace', () => {
-    const r = record(cocoAnnotationRecord(1, 1, { classId: 0, line: 1, kind: 'polygon', coords: [0, 0, 0.5, 0, 0.5, 0.5, 0.25, 0.75] }, size, { categoryIdStart: 1, boxPolygons: true }));
+    const r = cocoRecord({ classId: 0, line: 1, kind: 'polygon', coords: [0, 0, 0.5, 0, 0.5, 0.5, 0.25, 0.75] }, { categoryIdStart: 1, boxPolygons: true });
     expect(r.segmentation).toEqual([[0, 0, 320, 0, 320, 240, 160, 360]]);
     expect(r.bbox).toEqual([0, 0, 320, 360]);
     expect(r.area).toBe(shoelaceArea([0, 0, 320, 0, 320, 240, 160, 360]));
