@@ -165,6 +165,22 @@ describe('yw convert (CLI)', () => {
     expect(train.info).toMatchObject({ yw: { split: 'train', data_prefix: 'train/images/' } });
   });
 
+  it('writes display-frame sizes for EXIF-rotated JPEGs (orientations 5-8 swap width and height)', async () => {
+    const run = await convertFixture('convert-exif');
+    const coco = JSON.parse(await run.read('input/annotations/train.json')) as {
+      images: { id: number; file_name: string; width: number; height: number }[];
+      annotations: { image_id: number; bbox: number[] }[];
+    };
+    const sizes = Object.fromEntries(coco.images.map((i) => [i.file_name, [i.width, i.height]]));
+    expect(sizes).toEqual({
+      'orient1.jpg': [48, 32], 'orient3.jpg': [48, 32], 'orient5.jpg': [32, 48], 'orient6.jpg': [32, 48],
+      'orient7.jpg': [32, 48], 'orient8.jpg': [32, 48], 'flat.png': [40, 24], 'tall.webp': [24, 40],
+    });
+    // The same normalised box (0.25 0.25 0.3 0.2) lands in the display frame of each image.
+    const orient6 = coco.images.find((i) => i.file_name === 'orient6.jpg')!;
+    expect(coco.annotations.find((a) => a.image_id === orient6.id)?.bbox).toEqual([3.2, 7.2, 9.6, 9.6]);
+  });
+
   it('shows examples and the layout choices in --help', async () => {
     const run = await runCli(['convert', '--help']);
     expect(run.code).toBe(0);
