@@ -5,7 +5,7 @@ import { CocoTextBuilder } from '../core/dataset/coco-text.js';
 import { convertImageLabels, type LabelContext, type SizedSplit } from '../core/dataset/convert-images.js';
 import type { SplitSummary } from '../core/dataset/convert-summary.js';
 import { openBufferedStream, type BufferedStream } from './buffered-stream.js';
-import { readTextsInOrder } from './read-ahead.js';
+import { readTextsInOrder } from './read-in-order.js';
 
 export interface WriteSplitsInput {
   rootAbs: string;
