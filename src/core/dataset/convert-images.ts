@@ -1,0 +1,79 @@
+import { finding, type Finding } from '../findings.js';
+import { annotationGeometry, cocoAnnotationText, type AnnotationOptions } from './coco.js';
+import type { ImageSize, PlannedImage, PlannedSplit } from './model.js';
+import { parseYoloLabels, toPixels } from './yolo-labels.js';
+
+/** What an image header reader says about a file (io's ImageProbe fits this shape). */
+export type SizeResult =
+  | { ok: true; width: number; height: number }
+  | { ok: false; reason: string; message: string };
+
+export type SizedImage = PlannedImage & ImageSize;
+
+export interface SizedSplit {
+  name: string;
+  dataPrefix: string;
+  images: SizedImage[];
+}
+
+/**
+ * Attaches display-frame sizes to the planned images. Images that cannot be read are excluded from
+ * the output with an error finding (an image without a size cannot be a COCO image).
+ */
+export function applySizes(
+  splits: readonly PlannedSplit[],
+  sizes: ReadonlyMap<string, SizeResult>,
+): { splits: SizedSplit[]; findings: Finding[] } {
+  const findings: Finding[] = [];
+  const reported = new Set<string>();
+  const sized = splits.map((split) => {
+    const images: SizedImage[] = [];
+    for (const image of split.images) {
+      const size = sizes.get(image.path) ?? { ok: false, reason: 'unreadable', message: 'not read' };
+      if (size.ok) {
+        images.push({ ...image, width: size.width, height: size.height });
+      } else if (!reported.has(image.path)) {
+        reported.add(image.path);
+        const code = size.reason === 'unsupported' ? 'IMAGE_UNSUPPORTED' : 'IMAGE_UNREADABLE';
+        findings.push(finding(code, 'error', `${size.message}; image excluded`, { file: image.path, data: { excluded: true } }));
+      }
+    }
+    return { name: split.name, dataPrefix: split.dataPrefix, images };
+  });
+  return { splits: sized, findings };
+}
+
+export interface ImageConversion {
+  /** Annotation records, one per line, joined by ",\n" ('' when none). */
+  records: string;
+  count: number;
+  findings: Finding[];
+}
+
+export interface LabelContext extends AnnotationOptions {
+  classIds: ReadonlySet<number>;
+}
+
+/** One image's label text → COCO annotation records with ids from `firstId`. */
+export function convertImageLabels(
+  labelText: string | undefined,
+  image: SizedImage,
+  imageId: number,
+  firstId: number,
+  context: LabelContext,
+): ImageConversion {
+  if (labelText === undefined || image.labelPath === undefined) return { records: '', count: 0, findings: [] };
+  const parsed = parseYoloLabels(labelText, image.labelPath, context.classIds);
+  const records = parsed.shapes.map((shape, i) => {
+    const geometry = annotationGeometry(toPixels(shape, image), context.boxPolygons);
+    const [, , w, h] = geometry.bbox;
+    if (w! < 1 || h! < 1) {
+      parsed.findings.push(finding('LABEL_TINY', 'warning', `box is ${w} x ${h} px; mmdet ignores boxes under 1 px when training`, {
+        file: image.labelPath,
+        line: shape.line,
+      }));
+    }
+    return cocoAnnotationText(firstId + i, imageId, shape.classId + context.categoryIdStart, geometry);
+  });
+  return { records: records.join(',\n'), count: records.length, findings: parsed.findings };
+}

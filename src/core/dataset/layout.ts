@@ -1,0 +1,136 @@
+import { YwError } from '../../errors.js';
+import { finding, type Finding } from '../findings.js';
+import type { DataYaml } from './data-yaml.js';
+import { compareText } from './image-lists.js';
+import { RAW_PLANS, type RawPlan } from './layout-plans.js';
+import type { PlannedImage, PlannedSplit } from './model.js';
+import { basename, CLASSES_FILE_NAMES, isImagePath, labelPathFor, SPLIT_NAMES } from './paths.js';
+
+/** The dataset layouts `yw convert` reads, in the order auto-detection tries them. */
+export const LAYOUTS = ['split-folders', 'ultralytics', 'single', 'side-by-side'] as const;
+export type LayoutKind = (typeof LAYOUTS)[number];
+
+/** What each layout looks like; shown when nothing matches. */
+export const LAYOUT_DESCRIPTIONS: Record<LayoutKind, string> = {
+  'split-folders': `${SPLIT_NAMES.join('|')}/images/ + labels/ (split folders)`,
+  ultralytics: 'images/<split>/ + labels/<split>/, optional data.yaml (Ultralytics)',
+  single: 'images/ + labels/, optional train.txt/val.txt/test.txt (single folder)',
+  'side-by-side': 'images with their .txt labels in the same folder (side by side, darknet)',
+};
+
+export interface LayoutInput {
+  /** Sorted paths of every file under the root, relative to it, with `/`. */
+  files: readonly string[];
+  /** Contents of the list files the layouts read (train.txt ...), by relative path. */
+  texts: ReadonlyMap<string, string>;
+  /** Absolute root (for absolute paths inside image lists). */
+  rootAbs: string;
+  dataYaml?: DataYaml;
+}
+
+export interface LayoutPlan {
+  kind: LayoutKind;
+  splits: PlannedSplit[];
+  findings: Finding[];
+}
+
+/** The first layout whose signature the listing shows, or undefined. */
+export function detectLayout(files: readonly string[]): LayoutKind | undefined {
+  const splitDirs = new RegExp(`^(?:${SPLIT_NAMES.join('|')})/images/`);
+  if (files.some((f) => splitDirs.test(f) && isImagePath(f))) return 'split-folders';
+  if (files.some((f) => /^images\/[^/]+\//.test(f) && isImagePath(f))) return 'ultralytics';
+  if (files.some((f) => f.startsWith('images/') && isImagePath(f))) return 'single';
+  const set = new Set(files);
+  if (files.some((f) => isImagePath(f) && set.has(labelPathFor(f)))) return 'side-by-side';
+  return undefined;
+}
+
+/** Plans the splits of a dataset: which images, their label files, and what is wrong with the tree. */
+export function planLayout(input: LayoutInput, root: string, forced?: LayoutKind): LayoutPlan {
+  const kind = forced ?? detectLayout(input.files);
+  if (!kind) {
+    const looked = LAYOUTS.map((k) => LAYOUT_DESCRIPTIONS[k]).join('; ');
+    throw new YwError('NO_LAYOUT', `no YOLO dataset found in ${root}: looked for ${looked}`, {
+      file: root,
+      hint: 'check the folder, or force a layout with --layout',
+    });
+  }
+  const raw = RAW_PLANS[kind](input);
+  if (raw.splits.every((s) => s.images.length === 0)) {
+    throw new YwError('NO_IMAGES', `no images found in ${root} for the ${kind} layout (${LAYOUT_DESCRIPTIONS[kind]})`, {
+      file: root,
+      hint: 'check the folder and the --layout option',
+    });
+  }
+  const fileSet = new Set(input.files);
+  const findings = [...raw.findings, ...treeFindings(raw, input.files)];
+  const splits = raw.splits.map((s) => finalizeSplit(s.name, s.dataPrefix, s.images, fileSet, findings));
+  findings.push(...overlapFindings(raw.splits));
+  const placed = new Set(raw.splits.flatMap((s) => s.images));
+  for (const image of raw.allImages) {
+    if (placed.has(image)) continue;
+    findings.push(finding('IMAGE_NOT_IN_SPLIT', 'warning', 'in no split (no split folder or image list names it); not converted', {
+      file: image,
+      hint: 'add it to train.txt/val.txt or the data.yaml split it belongs to',
+      data: { excluded: true },
+    }));
+  }
+  return { kind, splits, findings };
+}
+
+function finalizeSplit(name: string, dataPrefix: string, images: readonly string[], fileSet: ReadonlySet<string>, findings: Finding[]): PlannedSplit {
+  const byLabel = new Map<string, string>();
+  const planned: PlannedImage[] = [];
+  for (const path of [...images].sort(compareText)) {
+    const labelPath = labelPathFor(path);
+    const first = byLabel.get(labelPath);
+    if (first !== undefined) {
+      findings.push(finding('DUPLICATE_STEM', 'warning', `same name as ${first} (both map to ${labelPath}); excluded, the first in name order is kept`, {
+        file: path,
+        hint: 'rename one of the images and give it its own label file',
+        data: { excluded: true, split: name },
+      }));
+      continue;
+    }
+    byLabel.set(labelPath, path);
+    const image: PlannedImage = { path, fileName: path.slice(dataPrefix.length) };
+    if (fileSet.has(labelPath)) image.labelPath = labelPath;
+    else findings.push(finding('IMAGE_WITHOUT_LABEL', 'info', `no label file ${labelPath}; kept as a background image`, { file: path }));
+    planned.push(image);
+  }
+  return { name, dataPrefix, images: planned };
+}
+
+/** One warning per pair of splits that share images (evaluating on training images inflates mAP). */
+function overlapFindings(splits: RawPlan['splits']): Finding[] {
+  const out: Finding[] = [];
+  splits.forEach((a, i) => {
+    const inA = new Set(a.images);
+    for (const b of splits.slice(i + 1)) {
+      const shared = b.images.filter((image) => inA.has(image));
+      if (shared.length === 0) continue;
+      out.push(finding('SPLIT_OVERLAP', 'warning', `${shared.length === 1 ? '1 image is' : `${shared.length} images are`} in both ${a.name} and ${b.name} (first: ${shared[0]})`, {
+        hint: 'a val or test split that repeats training images overstates the accuracy',
+        data: { splits: [a.name, b.name], images: shared.length },
+      }));
+    }
+  });
+  return out;
+}
+
+/** Label files without an image, and non-image files in image folders. */
+function treeFindings(raw: RawPlan, files: readonly string[]): Finding[] {
+  const out: Finding[] = [];
+  const used = new Set(raw.allImages.map(labelPathFor));
+  for (const label of raw.labelFiles) {
+    if (used.has(label) || (CLASSES_FILE_NAMES as readonly string[]).includes(basename(label))) continue;
+    out.push(finding('LABEL_WITHOUT_IMAGE', 'warning', 'label file has no image; not used', { file: label }));
+  }
+  for (const file of files) {
+    if (!raw.isInImageFolder(file) || isImagePath(file)) continue;
+    out.push(finding('NOT_AN_IMAGE', 'warning', `not an image (${IMAGE_HINT}); skipped`, { file }));
+  }
+  return out;
+}
+
+const IMAGE_HINT = 'yw reads .jpg .jpeg .png .webp .bmp .tif .tiff .gif';

@@ -1,0 +1,136 @@
+import { finding, type Finding } from '../findings.js';
+import { clamp01, extent, shoelaceArea } from './geometry.js';
+import type { ImageSize, PixelShape, YoloShape } from './model.js';
+
+/**
+ * How far outside [0, 1] a normalised coordinate may be and still be kept (clipped, with a finding):
+ * 1 % of the image side. Ultralytics' loader accepts the same band ([-0.01, 1.01]); annotation tools
+ * overshoot by a few pixels when a box is dragged to the border. Anything further is a broken label.
+ */
+export const CLIP_TOLERANCE = 0.01;
+/** Overshoot from float rounding (e.g. 0.95 + 0.1 / 2) that is clipped silently. */
+const FLOAT_SLACK = 1e-6;
+
+const NOT_FINITE = /^[+-]?(?:nan|inf|infinity)$/i;
+
+export interface ParsedLabels {
+  shapes: YoloShape[];
+  findings: Finding[];
+}
+
+/**
+ * Parses one YOLO label file. A 5-token line is a box `class xc yc w h`; an odd count ≥ 7 is a
+ * YOLO-seg polygon `class x1 y1 x2 y2 ...`, kept vertex for vertex. BOM, CRLF and blank lines are
+ * tolerated; every other problem drops the line (or clips it) with a finding naming file and line.
+ * `classIds` are the class ids the class list defines (may be sparse).
+ */
+export function parseYoloLabels(text: string, file: string, classIds: ReadonlySet<number>): ParsedLabels {
+  const shapes: YoloShape[] = [];
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  const lines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split('\n');
+  let line = 0;
+  const drop: Drop = (code, message, hint) => {
+    findings.push(finding(code, 'error', message, { file, line, data: { dropped: true }, ...(hint ? { hint } : {}) }));
+  };
+  for (let index = 0; index < lines.length; index++) {
+    const raw = lines[index]!.trim();
+    if (raw === '') continue;
+    line = index + 1;
+    // split(' ') is several times faster than a regex split; tabs and runs of spaces take the slow path.
+    const tokens = raw.includes('\t') || raw.includes('  ') ? raw.split(/\s+/) : raw.split(' ');
+    const shape = parseLine(tokens, line, classIds, drop);
+    if (!shape) continue;
+    const key = tokens.join(' ');
+    if (seen.has(key)) {
+      findings.push(finding('LABEL_DUPLICATE', 'warning', 'duplicate of an earlier line; kept once', { file, line, data: { dropped: true } }));
+      continue;
+    }
+    seen.add(key);
+    const checked = checkBounds(shape, drop);
+    if (!checked) continue;
+    if (checked.clipped) {
+      findings.push(finding('LABEL_CLIPPED', 'warning', `coordinates up to ${checked.overshoot.toFixed(4)} outside [0, 1] were clipped to the image`, { file, line }));
+    }
+    shapes.push(checked.shape);
+  }
+  return { shapes, findings };
+}
+
+type Drop = (code: string, message: string, hint?: string) => void;
+
+function parseLine(tokens: string[], line: number, classIds: ReadonlySet<number>, drop: Drop): YoloShape | undefined {
+  const n = tokens.length;
+  if (n !== 5 && (n < 7 || n % 2 === 0)) {
+    drop('LABEL_COLUMNS', `${n} values; expected 5 (class xc yc w h) or an odd count ≥ 7 (class x1 y1 x2 y2 x3 y3 ...)`);
+    return undefined;
+  }
+  const values = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const token = tokens[i]!;
+    const value = toNumber(token);
+    if (value === NOT_A_NUMBER) return void drop('LABEL_NOT_NUMERIC', `value "${token}" is not a number`);
+    if (!Number.isFinite(value)) return void drop('LABEL_NOT_FINITE', `value "${token}" is not a finite number`);
+    values[i] = value;
+  }
+  const classId = values.shift()!;
+  if (!Number.isInteger(classId) || !classIds.has(classId)) {
+    drop('LABEL_UNKNOWN_CLASS', `class id ${tokens[0]} is not in the class list`, 'check the classes file, or pass the right one with --classes FILE');
+    return undefined;
+  }
+  return { classId, line, kind: n === 5 ? 'box' : 'polygon', coords: values };
+}
+
+const NOT_A_NUMBER = Symbol('not a number');
+
+/**
+ * A decimal number, ±Infinity/NaN for inf/nan spellings and overflow, or NOT_A_NUMBER. Number() does
+ * the work (a regex per token was the parser's hot spot); it also accepts 0x/0b/0o prefixes, refused here.
+ */
+function toNumber(token: string): number | typeof NOT_A_NUMBER {
+  const value = Number(token);
+  if (Number.isNaN(value)) return NOT_FINITE.test(token) ? NaN : NOT_A_NUMBER;
+  if (value === Infinity || value === -Infinity) return /^[+-]?infinity$/i.test(token) || /\d/.test(token) ? value : NOT_A_NUMBER;
+  const radix = token.charCodeAt(1) | 0x20;
+  if (token.charCodeAt(0) === 48 && (radix === 0x78 || radix === 0x62 || radix === 0x6f)) return NOT_A_NUMBER;
+  return value;
+}
+
+interface Checked {
+  shape: YoloShape;
+  clipped: boolean;
+  overshoot: number;
+}
+
+/** Drops shapes of zero size or far outside the image; clips small overshoots. */
+function checkBounds(shape: YoloShape, drop: Drop): Checked | undefined {
+  const [xc, yc, w, h] = shape.coords as [number, number, number, number];
+  if (shape.kind === 'box') {
+    if (w <= 0 || h <= 0) return void drop('LABEL_ZERO_SIZE', 'box width or height is zero or negative');
+    // The common case, a box inside the image, allocates nothing more.
+    if (xc - w / 2 >= 0 && yc - h / 2 >= 0 && xc + w / 2 <= 1 && yc + h / 2 <= 1) return { shape, clipped: false, overshoot: 0 };
+  }
+  const points = shape.kind === 'box' ? [xc - w / 2, yc - h / 2, xc + w / 2, yc + h / 2] : shape.coords;
+  let overshoot = 0;
+  for (const v of points) overshoot = Math.max(overshoot, -v, v - 1);
+  if (overshoot > CLIP_TOLERANCE) {
+    return void drop('LABEL_OUT_OF_BOUNDS', `coordinates reach ${overshoot.toFixed(4)} outside [0, 1] (more than the ${CLIP_TOLERANCE} tolerance)`, 'labels must be normalised by the image width and height');
+  }
+  const clippedPoints = points.map(clamp01);
+  const [x1, y1, x2, y2] = extent(clippedPoints);
+  const empty = shape.kind === 'box' ? x2 <= x1 || y2 <= y1 : x2 <= x1 || y2 <= y1 || shoelaceArea(clippedPoints) <= 0;
+  if (empty) return void drop('LABEL_ZERO_SIZE', `${shape.kind} has no area inside the image`);
+  const coords = shape.kind === 'box' ? [(x1 + x2) / 2, (y1 + y2) / 2, x2 - x1, y2 - y1] : clippedPoints;
+  const clipped = overshoot > FLOAT_SLACK;
+  return { shape: overshoot > 0 ? { ...shape, coords } : shape, clipped, overshoot };
+}
+
+/** A validated YOLO shape in absolute pixels of an image of `size` (display frame). */
+export function toPixels(shape: YoloShape, size: ImageSize): PixelShape {
+  const { width: W, height: H } = size;
+  if (shape.kind === 'box') {
+    const [xc, yc, w, h] = shape.coords as [number, number, number, number];
+    return { classId: shape.classId, line: shape.line, kind: 'box', points: [(xc - w / 2) * W, (yc - h / 2) * H, (xc + w / 2) * W, (yc + h / 2) * H] };
+  }
+  return { classId: shape.classId, line: shape.line, kind: 'polygon', points: shape.coords.map((v, i) => v * (i % 2 === 0 ? W : H)) };
+}

@@ -1,0 +1,35 @@
+import fg from 'fast-glob';
+import { cp, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runCli, type CliRun } from './run-cli.js';
+import { tempDir } from './tmp.js';
+
+export const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));
+
+export interface ConvertRun extends CliRun {
+  /** Temporary working folder; the dataset is at `<dir>/input`. */
+  dir: string;
+  /** Files the run created (relative to `dir`, sorted), i.e. everything not copied from the fixture. */
+  produced: string[];
+  read(path: string): Promise<string>;
+}
+
+/** Copies `fixtures/<fixture>/input` to `<tmp>/input` and runs `yw convert input ...args` in `<tmp>`. */
+export async function convertFixture(
+  fixture: string,
+  args: string[] = [],
+  prepare?: (dir: string) => Promise<void>,
+): Promise<ConvertRun> {
+  const dir = await tempDir('yw-convert-');
+  await cp(join(FIXTURES, fixture, 'input'), join(dir, 'input'), { recursive: true });
+  await prepare?.(dir);
+  const before = new Set(await listAll(dir));
+  const run = await runCli(['convert', 'input', ...args], { cwd: dir });
+  const produced = (await listAll(dir)).filter((f) => !before.has(f));
+  return { ...run, dir, produced, read: (path) => readFile(join(dir, path), 'utf8') };
+}
+
+export async function listAll(dir: string): Promise<string[]> {
+  return (await fg('**/*', { cwd: dir, dot: true, onlyFiles: true })).sort();
+}
