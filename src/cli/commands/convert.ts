@@ -12,7 +12,7 @@ import { LAYOUT_DESCRIPTIONS, LAYOUTS } from '../../core/dataset/layout.js';
 import type { Finding } from '../../core/findings.js';
 import { assertWritable } from '../../io/atomic-write.js';
 import { listFiles } from '../../io/list-files.js';
-import { probeAll } from '../../io/probe-images.js';
+import { probeImages } from '../../io/image-probe.js';
 import { readText } from '../../io/read-text.js';
 import { readTexts } from '../../io/read-texts.js';
 import { writeCocoSplits } from '../../io/write-coco-splits.js';
@@ -122,7 +122,13 @@ async function planFromDisk(cwd: string, rootArg: string, rootAbs: string, opts:
 async function readSizes(plan: ConversionPlan, rootAbs: string, out: Output) {
   const paths = [...new Set(plan.splits.flatMap((s) => s.images.map((i) => i.path)))];
   const bar = out.progress(paths.length, 'reading image headers');
-  const probes = await probeAll(paths.map((p) => join(rootAbs, p)), { onProgress: () => bar.increment() });
+  let shown = 0;
+  const probes = await probeImages(paths.map((p) => join(rootAbs, p)), {
+    onProgress: (done) => {
+      bar.increment(done - shown);
+      shown = done;
+    },
+  });
   bar.stop();
   return applySizes(plan.splits, new Map(paths.map((p, i) => [p, probes[i]!])));
 }
