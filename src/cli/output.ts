@@ -116,7 +116,10 @@ export async function writeReport(
   return path;
 }
 
-/** Exit code for a run that completed: 1 with --strict and any finding, else 0. */
+/**
+ * Exit code for a run that completed: 1 with --strict and any error or warning, else 0. Info findings
+ * (e.g. an image without labels kept as background) are notes, not problems, and never fail a run.
+ */
 export function strictExitCode(findings: readonly Finding[], strict: boolean): number {
-  return strict && findings.length > 0 ? 1 : 0;
+  return strict && findings.some((f) => f.severity !== 'info') ? 1 : 0;
 }

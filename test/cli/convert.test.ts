@@ -63,7 +63,7 @@ describe('yw convert (CLI)', () => {
       classes: 3,
       images: 6,
       annotations: 6,
-      excludedImages: { DUPLICATE_STEM: 1, IMAGE_UNREADABLE: 1 },
+      excludedImages: { DUPLICATE_STEM: 1, IMAGE_UNSUPPORTED: 1 },
       findings: { error: 1, warning: 3, info: 1 },
     });
     expect((summary.splits as { name: string; file: string }[]).map((s) => [s.name, s.file])).toEqual([
