@@ -1,0 +1,48 @@
+/**
+ * Fast path for the train lines mmengine writes by the million
+ * (`{"lr": 0.0002, "loss": 47.75, ..., "epoch": 1, "iter": 50, "step": 50}`).
+ * A regular expression validates the whole flat-object grammar (NaN/Infinity included) and only the
+ * two values yw needs are converted. Measured on 1,000,000 lines: JSON.parse per line ~1.8 s, a
+ * charCodeAt scanner ~2.4 s, this ~0.5 s (V8 compiles the expression to machine code).
+ * Lines it does not accept (nested values, escaped strings, invalid JSON) go to JSON.parse.
+ */
+export interface TrainScan {
+  /** -1 when absent or not an integer. */
+  epoch: number;
+  /** NaN when absent or not a number. */
+  loss: number;
+  /** Whether a value is NaN or ±Infinity (Python literals). */
+  nonFinite: boolean;
+}
+
+const VALUE = String.raw`(?:-?(?:(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|Infinity)|NaN|"[^"\\\u0000-\u001f]*"|true|false|null)`;
+const MEMBER = String.raw`"[^"\\\u0000-\u001f]*"\s*:\s*${VALUE}\s*`;
+const FLAT_OBJECT = new RegExp(String.raw`^\s*\{\s*(?:${MEMBER}(?:,\s*${MEMBER})*)?\}\s*$`);
+/** In a line FLAT_OBJECT accepted, a quoted word followed by a colon can only be a key. */
+const TRAIN_KEY = /"(?:iter|loss|lr|epoch)"\s*:/;
+const NON_FINITE = /:\s*-?(?:NaN|Infinity)/;
+
+/** True (and `out` filled) when `line` is a valid flat JSON object with a train key. */
+export function scanTrainLine(line: string, out: TrainScan): boolean {
+  if (!TRAIN_KEY.test(line) || !FLAT_OBJECT.test(line)) return false;
+  const e = numberAfterKey(line, '"epoch"');
+  out.epoch = Number.isInteger(e) && e >= 0 ? e : -1;
+  out.loss = numberAfterKey(line, '"loss"');
+  out.nonFinite = (line.includes('NaN') || line.includes('Infinity')) && NON_FINITE.test(line);
+  return true;
+}
+
+/** The number after `"key":` in a validated flat line (first occurrence as a key), else NaN. */
+function numberAfterKey(line: string, quotedKey: string): number {
+  for (let at = line.indexOf(quotedKey); at !== -1; at = line.indexOf(quotedKey, at + 1)) {
+    let i = at + quotedKey.length;
+    while (line.charCodeAt(i) === 0x20) i += 1;
+    if (line.charCodeAt(i) !== 0x3a) continue; // a string value that happens to equal the key
+    i += 1;
+    while (line.charCodeAt(i) === 0x20) i += 1;
+    let end = i;
+    for (let c = line.charCodeAt(end); c !== 0x2c && c !== 0x7d && c !== 0x20 && end < line.length; c = line.charCodeAt(end)) end += 1;
+    return Number(line.slice(i, end));
+  }
+  return Number.NaN;
+}

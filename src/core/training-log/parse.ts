@@ -1,0 +1,194 @@
+import { finding, type Finding } from '../findings.js';
+import { numberOf, replacePythonLiterals } from './literals.js';
+import { scanTrainLine, type TrainScan } from './flat-scan.js';
+import type { ParsedLog, TrainEpoch, Validation } from './types.js';
+
+/** Findings of one code kept per file; the rest are counted in one closing finding. */
+export const FINDINGS_PER_CODE = 50;
+const EMPTY_VALIDATION_KEYS = new Set(['step', 'time', 'data_time']);
+
+/**
+ * Reads mmengine's `vis_data/scalars.json` (JSON lines) in chunks of any size. Train lines are reduced
+ * to per-epoch loss sums on the fly, so a million-line log costs little memory. Fast path: JSON.parse
+ * on the line; only a line that fails gets its Python literals rewritten. Never throws on bad data.
+ */
+export class ScalarsParser {
+  private rest = '';
+  private lineNo = 0;
+  private trainLines = 0;
+  private noEpoch = 0;
+  private readonly train = new Map<number, TrainEpoch>();
+  private readonly validations = new Map<number, Validation>();
+  private readonly findings: Finding[] = [];
+  private readonly overflow = new Map<string, number>();
+  private nonFinite = { lines: 0, first: 0, keys: new Set<string>() };
+  private readonly scan: TrainScan = { epoch: -1, loss: Number.NaN, nonFinite: false };
+
+  constructor(readonly file: string) {}
+
+  feed(chunk: string): void {
+    let text = this.rest + chunk;
+    if (this.lineNo === 0 && this.rest === '' && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    let start = 0;
+    for (let nl = text.indexOf('\n', start); nl !== -1; nl = text.indexOf('\n', start)) {
+      this.line(text.slice(start, nl), false);
+      start = nl + 1;
+    }
+    this.rest = text.slice(start);
+  }
+
+  finish(): ParsedLog {
+    if (this.rest !== '') this.line(this.rest, true);
+    this.rest = '';
+    this.closeFindings();
+    return {
+      file: this.file,
+      validations: [...this.validations.values()].sort((a, b) => a.line - b.line),
+      train: [...this.train.values()].sort((a, b) => a.epoch - b.epoch),
+      trainLines: this.trainLines,
+      trainLinesWithoutEpoch: this.noEpoch,
+      lines: this.lineNo,
+      findings: this.findings,
+    };
+  }
+
+  private line(raw: string, last: boolean): void {
+    this.lineNo += 1;
+    const text = raw.charCodeAt(raw.length - 1) === 0x0d ? raw.slice(0, -1) : raw;
+    if (text.length === 0 || (text.charCodeAt(0) <= 0x20 && text.trim() === '')) return;
+    // Fast path for the (millions of) train lines; everything else goes through JSON.parse.
+    if (scanTrainLine(text, this.scan)) {
+      if (this.scan.nonFinite) this.noteNonFinite(JSON.parse(replacePythonLiterals(text) ?? text));
+      this.addTrain(this.scan.epoch, this.scan.loss);
+      return;
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      value = this.slowParse(text, last);
+      if (value === undefined) return;
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      this.add('LOG_BAD_LINE', 'warning', 'line is not a JSON object; skipped');
+      return;
+    }
+    this.classify(value as Record<string, unknown>, text);
+  }
+
+  private slowParse(text: string, last: boolean): unknown {
+    const replaced = replacePythonLiterals(text);
+    if (replaced !== undefined) {
+      try {
+        const value: unknown = JSON.parse(replaced);
+        this.noteNonFinite(value);
+        return value;
+      } catch {
+        // fall through: not a literal problem
+      }
+    }
+    if (last) {
+      this.add('LOG_TRUNCATED_LINE', 'warning', 'the last line is incomplete (training killed while writing?); skipped', {
+        hint: 'harmless: only that line is lost',
+      });
+    } else {
+      this.add('LOG_BAD_LINE', 'warning', 'line is not valid JSON; skipped', { data: { text: text.slice(0, 80) } });
+    }
+    return undefined;
+  }
+
+  private classify(o: Record<string, unknown>, raw: string): void {
+    if ('iter' in o || 'loss' in o || 'lr' in o || 'epoch' in o) return this.trainLine(o);
+    const metrics: Record<string, number> = {};
+    let hasMetric = false;
+    let unknown = false;
+    for (const key of Object.keys(o)) {
+      const n = numberOf(o[key]);
+      if (key.includes('/') && n !== undefined) {
+        metrics[key] = n;
+        hasMetric = true;
+      } else if (!EMPTY_VALIDATION_KEYS.has(key)) unknown = true;
+    }
+    const step = o.step;
+    if (!hasMetric && unknown) return this.add('LOG_UNKNOWN_LINE', 'info', 'line is neither a train nor a validation line; skipped');
+    if (typeof step !== 'number' || !Number.isInteger(step) || step < 0) {
+      return this.add('LOG_BAD_STEP', 'warning', 'validation line without an integer "step" (the epoch); skipped');
+    }
+    if (!hasMetric) {
+      this.add('VAL_NO_METRICS', 'warning', `validation after epoch ${step} logged no metrics`, {
+        hint: 'the model made no predictions: check metainfo classes and the class-text file',
+        data: { epoch: step },
+      });
+    }
+    if (this.validations.has(step)) {
+      this.add('LOG_DUPLICATE_VALIDATION', 'info', `epoch ${step} was validated again; the later line wins`);
+      this.validations.delete(step);
+    }
+    this.validations.set(step, { epoch: step, metrics, raw, file: this.file, line: this.lineNo });
+  }
+
+  private trainLine(o: Record<string, unknown>): void {
+    const epoch = o.epoch;
+    const loss = o.loss;
+    this.addTrain(typeof epoch === 'number' && Number.isInteger(epoch) ? epoch : -1, typeof loss === 'number' ? loss : Number.NaN);
+  }
+
+  private addTrain(epoch: number, loss: number): void {
+    this.trainLines += 1;
+    if (epoch < 0) {
+      this.noEpoch += 1;
+      return;
+    }
+    let entry = this.train.get(epoch);
+    if (entry === undefined) {
+      entry = { epoch, lossSum: 0, lossCount: 0, lines: 0 };
+      this.train.set(epoch, entry);
+    }
+    entry.lines += 1;
+    if (Number.isFinite(loss)) {
+      entry.lossSum += loss;
+      entry.lossCount += 1;
+    }
+  }
+
+  private noteNonFinite(value: unknown): void {
+    if (value === null || typeof value !== 'object') return;
+    const keys = Object.entries(value).filter(([, v]) => v === null || v === Infinity || v === -Infinity);
+    if (keys.length > 0) this.noteNonFiniteKeys(keys.map(([key]) => key));
+  }
+
+  private noteNonFiniteKeys(keys: readonly string[]): void {
+    if (this.nonFinite.lines === 0) this.nonFinite.first = this.lineNo;
+    this.nonFinite.lines += 1;
+    for (const key of keys) this.nonFinite.keys.add(key);
+  }
+
+  private add(code: string, severity: Finding['severity'], message: string, extra: Partial<Finding> = {}): void {
+    const seen = this.findings.filter((f) => f.code === code).length;
+    if (seen >= FINDINGS_PER_CODE) {
+      this.overflow.set(code, (this.overflow.get(code) ?? 0) + 1);
+      return;
+    }
+    this.findings.push(finding(code, severity, message, { file: this.file, line: this.lineNo, ...extra }));
+  }
+
+  private closeFindings(): void {
+    const nf = this.nonFinite;
+    if (nf.lines > 0) {
+      const keys = [...nf.keys].sort().join(', ');
+      this.findings.push(finding('LOG_NON_FINITE', 'info', `${nf.lines} line(s) hold NaN/Infinity (${keys}); read as NaN/±Infinity`, {
+        file: this.file, line: nf.first, data: { lines: nf.lines, keys: [...nf.keys].sort() },
+      }));
+    }
+    for (const [code, count] of [...this.overflow].sort()) {
+      this.findings.push(finding(code, 'info', `${count} more ${code} line(s) not listed`, { file: this.file, data: { count } }));
+    }
+  }
+}
+
+/** Parses a whole scalars.json text (tests, small files). */
+export function parseScalars(text: string, file: string): ParsedLog {
+  const parser = new ScalarsParser(file);
+  parser.feed(text);
+  return parser.finish();
+}
