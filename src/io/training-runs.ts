@@ -1,0 +1,89 @@
+import { createReadStream } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { YwError } from '../errors.js';
+import { ScalarsParser } from '../core/training-log/parse.js';
+import type { ParsedLog } from '../core/training-log/types.js';
+
+export interface RunFolder {
+  name: string;
+  scalars: string;
+}
+
+export interface LogSource {
+  /** Where the checkpoints are: the folder above the run folders. */
+  workDir: string;
+  /** In time order (run folder names are timestamps, so name order is time order). */
+  runs: RunFolder[];
+}
+
+const SCALARS = join('vis_data', 'scalars.json');
+
+const exists = (path: string): Promise<boolean> => stat(path).then(() => true, () => false);
+
+/**
+ * `path` is a work dir (`work_dirs/<config>/` with `<timestamp>/vis_data/scalars.json` runs), one run
+ * folder, a vis_data folder, or a scalars.json file. `run` picks one run folder of a work dir by name.
+ */
+export async function locateRuns(path: string, run?: string): Promise<LogSource> {
+  const info = await stat(path).catch(() => undefined);
+  if (info === undefined) throw new YwError('FILE_NOT_FOUND', `not found: ${path}`, { file: path, hint: 'pass a work dir (work_dirs/<config>/), a run folder or a scalars.json' });
+  if (info.isFile()) return { workDir: workDirOfFile(path), runs: [{ name: runNameOfFile(path), scalars: path }] };
+  if (await exists(join(path, SCALARS))) return { workDir: dirname(path), runs: [{ name: basename(path), scalars: join(path, SCALARS) }] };
+  if (await exists(join(path, 'scalars.json'))) {
+    const file = join(path, 'scalars.json');
+    return { workDir: workDirOfFile(file), runs: [{ name: runNameOfFile(file), scalars: file }] };
+  }
+  const runs = await runFolders(path);
+  if (runs.length === 0) {
+    throw new YwError('NO_TRAINING_LOG', `no <run>/vis_data/scalars.json in ${path}`, {
+      file: path,
+      hint: 'pass the work dir of a training (work_dirs/<config>/), a run folder or a scalars.json file',
+    });
+  }
+  if (run === undefined) return { workDir: path, runs };
+  const picked = runs.find((r) => r.name === run);
+  if (picked === undefined) {
+    throw new YwError('RUN_NOT_FOUND', `no run ${run} in ${path}; runs: ${runs.map((r) => r.name).join(', ')}`, { file: path, hint: 'pass one of these names to --run' });
+  }
+  return { workDir: path, runs: [picked] };
+}
+
+async function runFolders(workDir: string): Promise<RunFolder[]> {
+  const entries = await readdir(workDir, { withFileTypes: true });
+  const runs: RunFolder[] = [];
+  for (const e of entries.filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
+    const scalars = join(workDir, e, SCALARS);
+    if (await exists(scalars)) runs.push({ name: e, scalars });
+  }
+  return runs;
+}
+
+/** `<work>/<run>/vis_data/scalars.json` → `<work>`; otherwise the file's own folder. */
+function workDirOfFile(file: string): string {
+  const dir = dirname(file);
+  return basename(dir) === 'vis_data' ? dirname(dirname(dir)) : dir;
+}
+
+function runNameOfFile(file: string): string {
+  const dir = dirname(file);
+  return basename(dir) === 'vis_data' ? basename(dirname(dir)) : basename(file);
+}
+
+/** Streams a scalars.json through the parser (a long training log can be hundreds of MB). */
+export async function readScalars(file: string, label = file): Promise<ParsedLog> {
+  const parser = new ScalarsParser(label);
+  try {
+    for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 22 })) parser.feed(chunk as string);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new YwError('READ_FAILED', `could not read ${file}: ${reason}`, { file, cause: error });
+  }
+  return parser.finish();
+}
+
+/** The `.pth` file names in the work dir, sorted. */
+export async function listCheckpoints(workDir: string): Promise<string[]> {
+  const entries = await readdir(workDir, { withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => (e.isFile() || e.isSymbolicLink()) && e.name.endsWith('.pth') && e.name !== 'best.pth').map((e) => e.name).sort();
+}
