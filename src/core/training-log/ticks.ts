@@ -13,9 +13,9 @@ export function niceScale(lo: number, hi: number, count = 5): Scale {
   const raw = (hi - lo) / count;
   const power = 10 ** Math.floor(Math.log10(raw));
   const step = ([1, 2, 5, 10].find((m) => m * power >= raw) ?? 10) * power;
-  const min = Math.floor(lo / step + 1e-9) * step;
-  const max = Math.ceil(hi / step - 1e-9) * step;
   const decimals = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
+  const min = Number((Math.floor(lo / step + 1e-9) * step).toFixed(decimals));
+  const max = Number((Math.ceil(hi / step - 1e-9) * step).toFixed(decimals));
   const ticks: number[] = [];
   for (let t = min; t <= max + step / 2; t += step) ticks.push(Number(t.toFixed(decimals)));
   return { min, max, ticks, decimals };
