@@ -125,10 +125,11 @@ function fixture(name, readme, build) {
 const every5 = Array.from({ length: 16 }, (_, i) => (i + 1) * 5);
 
 fixture('best-80e', [
-  '80-epoch fine-tune with the official validation schedule (5..65 by 5, then 69..80): best coco/bbox_mAP 0.448 at epoch 75 (saved).',
+  '80-epoch fine-tune, official validation schedule (5..65 by 5, then 69..80): best coco/bbox_mAP 0.448 at epoch 75 (saved; mAP_50 0.637).',
   'coco/bbox_mAP_50 peaks at epoch 72 (0.655, not saved); checkpoints every 5 epochs; mAP_s is -1.0 (no small objects).',
 ], (dir) => {
-  const designed = { 75: { mAP: 0.448 }, 72: { mAP: 0.446, overrides: { 'coco/bbox_mAP_50': 0.655 } } };
+  const best = { 'coco/bbox_mAP_50': 0.637, 'coco/bbox_mAP_75': 0.485, 'coco/bbox_mAP_m': 0.359, 'coco/bbox_mAP_l': 0.502 };
+  const designed = { 75: { mAP: 0.448, overrides: best }, 72: { mAP: 0.446, overrides: { 'coco/bbox_mAP_50': 0.655 } } };
   writeRun(dir, '20240618_101010', runLines({ seed: 1, from: 1, to: 80, designed, cap: 0.445 }));
   checkpoints(dir, every5);
 });
@@ -152,11 +153,11 @@ fixture('best-saved-best', [
 
 fixture('best-resumed', [
   'Training resumed into a second run folder: run 1 (killed in epoch 33, truncated last line) validated 5..30; run 2 resumed from epoch 25.',
-  'Epoch 30 is in both runs (run 1: 0.460, run 2: 0.401; the later run wins); merged best is epoch 77 (0.452).',
+  'Epoch 30 is in both runs (run 1: 0.460, run 2: 0.401; later wins); merged best is epoch 77 (0.452, not saved) -> epoch_75.pth (0.441).',
 ], (dir) => {
   const first = runLines({ seed: 4, from: 1, to: 33, designed: { 30: { mAP: 0.46 } }, cap: 0.44 });
   writeRun(dir, '20240620_090000', first, '\n{"base_lr": 0.00013, "lr": 0.00013, "data_ti');
-  writeRun(dir, '20240620_150000', runLines({ seed: 5, from: 26, to: 80, designed: { 30: { mAP: 0.401 }, 77: { mAP: 0.452 } }, cap: 0.447 }));
+  writeRun(dir, '20240620_150000', runLines({ seed: 5, from: 26, to: 80, designed: { 30: { mAP: 0.401 }, 75: { mAP: 0.441 }, 77: { mAP: 0.452 } }, cap: 0.438 }));
   checkpoints(dir, every5);
 });
 
