@@ -93,3 +93,37 @@ describe('parseScalars', () => {
     expect(log.validations).toEqual([]);
   });
 });
+
+describe('fast path agrees with JSON.parse', () => {
+  const text = `${fixture('best-nan', '20240621_070000')}\n${fixture('best-80e', '20240618_101010')}`;
+  const strictParse = (line: string): unknown => {
+    try {
+      return JSON.parse(replacePythonLiterals(line) ?? line);
+    } catch {
+      return undefined;
+    }
+  };
+  it('reads the same epoch and loss as JSON.parse on every fixture line', () => {
+    const out: TrainScan = { epoch: -1, loss: Number.NaN, nonFinite: false };
+    let accepted = 0;
+    for (const line of text.split('\n')) {
+      if (!scanTrainLine(line, out)) continue;
+      accepted += 1;
+      const o = strictParse(line) as { epoch: number; loss: number | null };
+      expect(out.epoch).toBe(o.epoch);
+      expect(out.loss).toBe(o.loss === null ? Number.NaN : o.loss);
+    }
+    expect(accepted).toBe(40 + 160);
+  });
+  it('rejects every truncation and single-character corruption that JSON.parse rejects', () => {
+    const out: TrainScan = { epoch: -1, loss: Number.NaN, nonFinite: false };
+    const line = text.split('\n').find((l) => l.includes('NaN') && l.includes('"iter"'))?.replace(/\r$/, '') ?? '';
+    expect(line).not.toBe('');
+    for (let i = 0; i < line.length; i += 1) {
+      const variants = [line.slice(0, i), line.slice(0, i) + line.slice(i + 1), `${line.slice(0, i)}x${line.slice(i + 1)}`, `${line.slice(0, i)},${line.slice(i)}`];
+      for (const v of variants) {
+        if (strictParse(v) === undefined) expect(scanTrainLine(v, out), v).toBe(false);
+      }
+    }
+  });
+});
