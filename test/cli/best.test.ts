@@ -147,6 +147,15 @@ describe('yw best', () => {
     expect([meta.format, meta.width, meta.height]).toEqual(['png', 1720, 960]);
     const bad = await runCli(['best', '.', '--plot', 'plot.jpg'], { cwd });
     expect(bad.stderr).toContain('[PLOT_FORMAT]');
+    expect((await runCli(['best', '.', '--plot', 'plot.svg'], { cwd })).stderr).toContain('[OUTPUT_EXISTS]');
+  });
+
+  it('--plot marks the substitute checkpoint when the best epoch was not saved', async () => {
+    const cwd = await workspace('best-unsaved');
+    expect((await runCli(['best', '.', '--plot', 'p.svg'], { cwd })).code).toBe(0);
+    const svg = await readFile(join(cwd, 'p.svg'), 'utf8');
+    expect(svg).toContain('>using epoch_80.pth (best epoch not saved)</text>');
+    expect(svg).toContain('best 0.451 @ epoch 72');
   });
 
   it('help shows the examples and the rule choices', async () => {

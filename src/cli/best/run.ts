@@ -70,6 +70,9 @@ async function writePlot(ctx: RunContext, run: BestRun, options: BestCliOptions,
     })),
     loss: run.log.trainLoss,
     best: { epoch: run.best.epoch, value: run.best.value },
+    checkpoint: run.checkpoint.exact || run.checkpoint.epoch === undefined
+      ? undefined
+      : { epoch: run.checkpoint.epoch, label: `using ${run.checkpoint.file ?? ''} (best epoch not saved)` },
   });
   // sharp loads only when a PNG is asked for: it is the slowest module to import.
   const data = ext === '.png' ? await (await import('../../io/svg-to-png.js')).svgToPng(svg) : svg;

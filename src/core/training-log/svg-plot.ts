@@ -11,6 +11,8 @@ export interface PlotInput {
   metrics: PlotSeries[];
   loss: { epoch: number; loss: number }[];
   best: { epoch: number; value: number };
+  /** The checkpoint used instead of the best epoch's own (drawn only when set). */
+  checkpoint?: { epoch: number; label: string };
 }
 
 const W = 860;
@@ -48,7 +50,11 @@ export function renderPlotSvg(input: PlotInput): string {
   ];
   if (ls) parts.push(polyline(loss.map((p) => [x(p.epoch), y(p.loss, ls)]), LOSS_COLOR, '6 4', 1.8));
   metrics.forEach((s, i) => parts.push(...series(s, COLORS[i % COLORS.length] ?? '#000', x, (v) => y(v, ys))));
-  parts.push(...bestMarker(input.best, x, (v) => y(v, ys)), ...legend(metrics.map((s) => s.name), ls !== undefined), '</svg>');
+  const markers = [...(input.checkpoint ? checkpointMarker(input.checkpoint, x) : []), ...bestMarker(input.best, x, (v) => y(v, ys))];
+  // labels after all marker lines, so that no line crosses a label
+  const isLabel = (m: string): boolean => m.startsWith('<text') || m.startsWith('<rect');
+  parts.push(...markers.filter((m) => !isLabel(m)), ...markers.filter(isLabel));
+  parts.push(...legend(metrics.map((s) => s.name), ls !== undefined), '</svg>');
   return `${parts.join('\n')}\n`;
 }
 
@@ -102,6 +108,20 @@ function bestMarker(best: { epoch: number; value: number }, x: Fx, y: Fx): strin
     `<line x1="${bx}" y1="${BOX.top}" x2="${bx}" y2="${BOX.bottom}" stroke="${BEST_COLOR}" stroke-dasharray="3 3"/>`,
     `<circle cx="${bx}" cy="${r1(by)}" r="6" fill="none" stroke="${BEST_COLOR}" stroke-width="2.2"/>`,
     `<text x="${r1(x(best.epoch) + dx)}" y="${r1(Math.max(BOX.top + 14, by - 10))}" ${FONT} font-size="13" font-weight="bold" text-anchor="${anchor}" fill="${BEST_COLOR}">best ${best.value} @ epoch ${best.epoch}</text>`,
+  ];
+}
+
+function checkpointMarker(c: { epoch: number; label: string }, x: Fx): string[] {
+  const cx = r1(x(c.epoch));
+  const anchor = x(c.epoch) > (BOX.left + BOX.right) / 2 ? 'end' : 'start';
+  const dx = anchor === 'end' ? -6 : 6;
+  // an estimated text box, white, so that no line crosses the label (librsvg has no paint-order halo)
+  const width = c.label.length * 6.6 + 6;
+  const left = anchor === 'end' ? x(c.epoch) + dx - width + 3 : x(c.epoch) + dx - 3;
+  return [
+    `<line x1="${cx}" y1="${BOX.top}" x2="${cx}" y2="${BOX.bottom}" stroke="#555" stroke-dasharray="1 3" stroke-width="1.5"/>`,
+    `<rect x="${r1(left)}" y="${BOX.bottom - 22}" width="${r1(width)}" height="18" fill="#ffffff" fill-opacity="0.9"/>`,
+    `<text x="${r1(x(c.epoch) + dx)}" y="${BOX.bottom - 8}" ${FONT} font-size="12" text-anchor="${anchor}" fill="#555">${esc(c.label)}</text>`,
   ];
 }
 
