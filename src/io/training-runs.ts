@@ -1,5 +1,6 @@
-import { createReadStream } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { isAscii } from 'node:buffer';
+import { open, readdir, stat } from 'node:fs/promises';
+import { StringDecoder } from 'node:string_decoder';
 import { basename, dirname, join } from 'node:path';
 import { YwError } from '../errors.js';
 import { ScalarsParser } from '../core/training-log/parse.js';
@@ -70,11 +71,27 @@ function runNameOfFile(file: string): string {
   return basename(dir) === 'vis_data' ? basename(dirname(dir)) : basename(file);
 }
 
-/** Streams a scalars.json through the parser (a long training log can be hundreds of MB). */
-export async function readScalars(file: string, label = file): Promise<ParsedLog> {
+/**
+ * Streams a scalars.json through the parser (a long training log can be hundreds of MB). mmengine's
+ * logs are ASCII, so chunks are decoded as latin1 (a plain copy) until a non-ASCII byte appears;
+ * from then on a UTF-8 decoder takes over, which also joins characters split across chunks.
+ */
+export async function readScalars(file: string, label = file, chunkSize = 1 << 22): Promise<ParsedLog> {
   const parser = new ScalarsParser(label);
+  const buffer = Buffer.allocUnsafe(chunkSize);
+  let utf8: StringDecoder | undefined;
   try {
-    for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 22 })) parser.feed(chunk as string);
+    const handle = await open(file, 'r');
+    try {
+      for (let { bytesRead } = await handle.read(buffer, 0, buffer.length); bytesRead > 0; { bytesRead } = await handle.read(buffer, 0, buffer.length)) {
+        const chunk = buffer.subarray(0, bytesRead);
+        if (utf8 === undefined && !isAscii(chunk)) utf8 = new StringDecoder('utf8');
+        parser.feed(utf8 === undefined ? chunk.toString('latin1') : utf8.write(chunk));
+      }
+      if (utf8 !== undefined) parser.feed(utf8.end());
+    } finally {
+      await handle.close();
+    }
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new YwError('READ_FAILED', `could not read ${file}: ${reason}`, { file, cause: error });
