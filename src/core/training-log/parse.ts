@@ -1,16 +1,17 @@
-import { finding, type Finding } from '../findings.js';
+import type { Finding } from '../findings.js';
 import { numberOf, replacePythonLiterals } from './literals.js';
 import { scanTrainLine, type TrainScan } from './flat-scan.js';
+import { LogFindings } from './log-findings.js';
 import type { ParsedLog, TrainEpoch, Validation } from './types.js';
 
-/** Findings of one code kept per file; the rest are counted in one closing finding. */
-export const FINDINGS_PER_CODE = 50;
+export { FINDINGS_PER_CODE } from './log-findings.js';
 const EMPTY_VALIDATION_KEYS = new Set(['step', 'time', 'data_time']);
 
 /**
  * Reads mmengine's `vis_data/scalars.json` (JSON lines) in chunks of any size. Train lines are reduced
- * to per-epoch loss sums on the fly, so a million-line log costs little memory. Fast path: JSON.parse
- * on the line; only a line that fails gets its Python literals rewritten. Never throws on bad data.
+ * to per-epoch loss sums on the fly, so a million-line log costs little memory. Train lines take the
+ * validating fast path (flat-scan.ts); other lines JSON.parse, and only a line that fails gets its
+ * Python literals (NaN, Infinity) rewritten and parsed again. Never throws on bad data.
  */
 export class ScalarsParser {
   private rest = '';
@@ -19,12 +20,12 @@ export class ScalarsParser {
   private noEpoch = 0;
   private readonly train = new Map<number, TrainEpoch>();
   private readonly validations = new Map<number, Validation>();
-  private readonly findings: Finding[] = [];
-  private readonly overflow = new Map<string, number>();
-  private nonFinite = { lines: 0, first: 0, keys: new Set<string>() };
+  private readonly findings: LogFindings;
   private readonly scan: TrainScan = { epoch: -1, loss: Number.NaN, nonFinite: false };
 
-  constructor(readonly file: string) {}
+  constructor(readonly file: string) {
+    this.findings = new LogFindings(file);
+  }
 
   feed(chunk: string): void {
     let text = this.rest + chunk;
@@ -40,7 +41,6 @@ export class ScalarsParser {
   finish(): ParsedLog {
     if (this.rest !== '') this.line(this.rest, true);
     this.rest = '';
-    this.closeFindings();
     return {
       file: this.file,
       validations: [...this.validations.values()].sort((a, b) => a.line - b.line),
@@ -48,7 +48,7 @@ export class ScalarsParser {
       trainLines: this.trainLines,
       trainLinesWithoutEpoch: this.noEpoch,
       lines: this.lineNo,
-      findings: this.findings,
+      findings: this.findings.close(),
     };
   }
 
@@ -58,7 +58,7 @@ export class ScalarsParser {
     if (text.length === 0 || (text.charCodeAt(0) <= 0x20 && text.trim() === '')) return;
     // Fast path for the (millions of) train lines; everything else goes through JSON.parse.
     if (scanTrainLine(text, this.scan)) {
-      if (this.scan.nonFinite) this.noteNonFinite(JSON.parse(replacePythonLiterals(text) ?? text));
+      if (this.scan.nonFinite) this.findings.noteNonFinite(JSON.parse(replacePythonLiterals(text) ?? text), this.lineNo);
       this.addTrain(this.scan.epoch, this.scan.loss);
       return;
     }
@@ -81,7 +81,7 @@ export class ScalarsParser {
     if (replaced !== undefined) {
       try {
         const value: unknown = JSON.parse(replaced);
-        this.noteNonFinite(value);
+        this.findings.noteNonFinite(value, this.lineNo);
         return value;
       } catch {
         // fall through: not a literal problem
@@ -151,38 +151,8 @@ export class ScalarsParser {
     }
   }
 
-  private noteNonFinite(value: unknown): void {
-    if (value === null || typeof value !== 'object') return;
-    const keys = Object.entries(value).filter(([, v]) => v === null || v === Infinity || v === -Infinity);
-    if (keys.length > 0) this.noteNonFiniteKeys(keys.map(([key]) => key));
-  }
-
-  private noteNonFiniteKeys(keys: readonly string[]): void {
-    if (this.nonFinite.lines === 0) this.nonFinite.first = this.lineNo;
-    this.nonFinite.lines += 1;
-    for (const key of keys) this.nonFinite.keys.add(key);
-  }
-
   private add(code: string, severity: Finding['severity'], message: string, extra: Partial<Finding> = {}): void {
-    const seen = this.findings.filter((f) => f.code === code).length;
-    if (seen >= FINDINGS_PER_CODE) {
-      this.overflow.set(code, (this.overflow.get(code) ?? 0) + 1);
-      return;
-    }
-    this.findings.push(finding(code, severity, message, { file: this.file, line: this.lineNo, ...extra }));
-  }
-
-  private closeFindings(): void {
-    const nf = this.nonFinite;
-    if (nf.lines > 0) {
-      const keys = [...nf.keys].sort().join(', ');
-      this.findings.push(finding('LOG_NON_FINITE', 'info', `${nf.lines} line(s) hold NaN/Infinity (${keys}); read as NaN/±Infinity`, {
-        file: this.file, line: nf.first, data: { lines: nf.lines, keys: [...nf.keys].sort() },
-      }));
-    }
-    for (const [code, count] of [...this.overflow].sort()) {
-      this.findings.push(finding(code, 'info', `${count} more ${code} line(s) not listed`, { file: this.file, data: { count } }));
-    }
+    this.findings.add(code, severity, message, this.lineNo, extra);
   }
 }
 
