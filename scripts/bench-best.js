@@ -2,7 +2,8 @@
 // Times `yw best` (whole process, built dist/) on a generated 1,000,000-line scalars.json.
 // Usage: npm run build && node scripts/bench-best.js [lines=1000000] [runs=5]
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, openSync, writeSync, closeSync, existsSync, statSync } from 'node:fs';
+import { mkdirSync, openSync, writeSync, closeSync, existsSync, statSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -38,15 +39,30 @@ function generate() {
   for (const e of [5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 70, 75, 80]) closeSync(openSync(join(work, `epoch_${e}.pth`), 'w'));
 }
 
+/** CPU seconds (user+sys) of waited-for children, from /proc (Linux); wall time suffers on a busy machine. */
+function childCpu() {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[13]) + Number(fields[14])) / 100; // cutime, cstime (clock ticks, USER_HZ=100)
+  } catch {
+    return Number.NaN;
+  }
+}
+
 if (!existsSync(file)) generate();
 const size = statSync(file).size;
 const times = [];
+const cpus = [];
 let result;
 for (let r = 0; r < RUNS; r += 1) {
   const t = process.hrtime.bigint();
+  const c = childCpu();
   result = JSON.parse(execFileSync(process.execPath, [bin, 'best', work, '--json'], { encoding: 'utf8' }));
   times.push(Number(process.hrtime.bigint() - t) / 1e6);
+  cpus.push((childCpu() - c) * 1000);
 }
-times.sort((a, b) => a - b);
-const median = times[Math.floor(times.length / 2)];
-console.log(`yw best on ${result.lines.toLocaleString('en')} lines (${(size / 1e6).toFixed(0)} MB): median ${median.toFixed(0)} ms over ${RUNS} runs (min ${times[0].toFixed(0)}, max ${times[times.length - 1].toFixed(0)}); best epoch ${result.epoch} = ${result.value}`);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const wall = [...times].sort((a, b) => a - b);
+console.log(`yw best on ${result.lines.toLocaleString('en')} lines (${(size / 1e6).toFixed(0)} MB), ${RUNS} runs, load average ${loadavg()[0].toFixed(1)}:`);
+console.log(`  wall median ${median(times).toFixed(0)} ms (min ${wall[0].toFixed(0)}, max ${wall[wall.length - 1].toFixed(0)}); CPU (user+sys) median ${median(cpus).toFixed(0)} ms`);
+console.log(`  best epoch ${result.epoch} = ${result.value}`);

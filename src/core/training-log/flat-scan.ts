@@ -15,20 +15,26 @@ export interface TrainScan {
   nonFinite: boolean;
 }
 
-const VALUE = String.raw`(?:-?(?:(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|Infinity)|NaN|"[^"\\\u0000-\u001f]*"|true|false|null)`;
-const MEMBER = String.raw`"[^"\\\u0000-\u001f]*"\s*:\s*${VALUE}\s*`;
-const FLAT_OBJECT = new RegExp(String.raw`^\s*\{\s*(?:${MEMBER}(?:,\s*${MEMBER})*)?\}\s*$`);
+const NUMBER = String.raw`-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?`;
+const SCALAR = String.raw`"[^"\\\u0000-\u001f]*"|true|false|null`;
+const flatObject = (value: string): RegExp => {
+  const member = String.raw`"[^"\\\u0000-\u001f]*"\s*:\s*(?:${value})\s*`;
+  return new RegExp(String.raw`^\s*\{\s*(?:${member}(?:,\s*${member})*)?\}\s*$`);
+};
+/** Tried first: finite numbers only, so that the common line needs no extra NaN/Infinity search. */
+const FLAT_FINITE = flatObject(`${NUMBER}|${SCALAR}`);
+const FLAT_OBJECT = flatObject(`${NUMBER}|-?Infinity|NaN|${SCALAR}`);
 /** In a line FLAT_OBJECT accepted, a quoted word followed by a colon can only be a key. */
 const TRAIN_KEY = /"(?:iter|loss|lr|epoch)"\s*:/;
-const NON_FINITE = /:\s*-?(?:NaN|Infinity)/;
 
 /** True (and `out` filled) when `line` is a valid flat JSON object with a train key. */
 export function scanTrainLine(line: string, out: TrainScan): boolean {
-  if (!TRAIN_KEY.test(line) || !FLAT_OBJECT.test(line)) return false;
+  if (!TRAIN_KEY.test(line)) return false;
+  out.nonFinite = !FLAT_FINITE.test(line);
+  if (out.nonFinite && !FLAT_OBJECT.test(line)) return false;
   const e = numberAfterKey(line, 'epoch"');
   out.epoch = Number.isInteger(e) && e >= 0 ? e : -1;
   out.loss = numberAfterKey(line, 'loss"');
-  out.nonFinite = (line.includes('NaN') || line.includes('Infinity')) && NON_FINITE.test(line);
   return true;
 }
 

@@ -19,6 +19,7 @@ export class ScalarsParser {
   private trainLines = 0;
   private noEpoch = 0;
   private readonly train = new Map<number, TrainEpoch>();
+  private current: TrainEpoch | undefined;
   private readonly validations = new Map<number, Validation>();
   private readonly findings: LogFindings;
   private readonly scan: TrainScan = { epoch: -1, loss: Number.NaN, nonFinite: false };
@@ -139,11 +140,13 @@ export class ScalarsParser {
       this.noEpoch += 1;
       return;
     }
-    let entry = this.train.get(epoch);
+    // consecutive train lines share their epoch: skip the map lookup for them
+    let entry = this.current?.epoch === epoch ? this.current : this.train.get(epoch);
     if (entry === undefined) {
       entry = { epoch, lossSum: 0, lossCount: 0, lines: 0 };
       this.train.set(epoch, entry);
     }
+    this.current = entry;
     entry.lines += 1;
     if (Number.isFinite(loss)) {
       entry.lossSum += loss;
