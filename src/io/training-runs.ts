@@ -36,12 +36,7 @@ export async function locateRuns(path: string, run?: string): Promise<LogSource>
     return { workDir: workDirOfFile(file), runs: [{ name: runNameOfFile(file), scalars: file }] };
   }
   const runs = await runFolders(path);
-  if (runs.length === 0) {
-    throw new YwError('NO_TRAINING_LOG', `no <run>/vis_data/scalars.json in ${path}`, {
-      file: path,
-      hint: 'pass the work dir of a training (work_dirs/<config>/), a run folder or a scalars.json file',
-    });
-  }
+  if (runs.length === 0) throw await noLogError(path);
   if (run === undefined) return { workDir: path, runs };
   const picked = runs.find((r) => r.name === run);
   if (picked === undefined) {
@@ -50,8 +45,20 @@ export async function locateRuns(path: string, run?: string): Promise<LogSource>
   return { workDir: path, runs: [picked] };
 }
 
+/** Names the work dirs one level down when the user passed `work_dirs/` itself. */
+async function noLogError(path: string): Promise<YwError> {
+  const below: string[] = [];
+  for (const entry of (await readdir(path, { withFileTypes: true })).filter((d) => d.isDirectory())) {
+    if ((await runFolders(join(path, entry.name))).length > 0) below.push(entry.name);
+  }
+  const hint = below.length > 0
+    ? `it holds work dirs; pass one of: ${below.sort().map((b) => join(path, b)).join(', ')}`
+    : 'pass the work dir of a training (work_dirs/<config>/), a run folder or a scalars.json file';
+  return new YwError('NO_TRAINING_LOG', `no <run>/vis_data/scalars.json in ${path}`, { file: path, hint });
+}
+
 async function runFolders(workDir: string): Promise<RunFolder[]> {
-  const entries = await readdir(workDir, { withFileTypes: true });
+  const entries = await readdir(workDir, { withFileTypes: true }).catch(() => []);
   const runs: RunFolder[] = [];
   for (const e of entries.filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
     const scalars = join(workDir, e, SCALARS);
@@ -99,8 +106,13 @@ export async function readScalars(file: string, label = file, chunkSize = 1 << 2
   return parser.finish();
 }
 
-/** The `.pth` file names in the work dir, sorted. */
+/** The `.pth` files in the work dir (a symlink only when its target exists), sorted; not our best.pth. */
 export async function listCheckpoints(workDir: string): Promise<string[]> {
   const entries = await readdir(workDir, { withFileTypes: true }).catch(() => []);
-  return entries.filter((e) => (e.isFile() || e.isSymbolicLink()) && e.name.endsWith('.pth') && e.name !== 'best.pth').map((e) => e.name).sort();
+  const names: string[] = [];
+  for (const e of entries) {
+    if (!e.name.endsWith('.pth') || e.name === 'best.pth') continue;
+    if (e.isFile() || (e.isSymbolicLink() && (await stat(join(workDir, e.name)).then((s) => s.isFile(), () => false)))) names.push(e.name);
+  }
+  return names.sort();
 }

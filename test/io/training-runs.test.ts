@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { listCheckpoints, locateRuns, readScalars } from '../../src/io/training-runs.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -21,16 +21,19 @@ describe('readScalars', () => {
 
 describe('locateRuns', () => {
   it('finds run folders in time order and the checkpoints beside them', async () => {
-    const dir = await tempDir();
+    const parent = await tempDir();
+    const dir = join(parent, 'yolo_world_custom');
     for (const run of ['20240620_150000', '20240620_090000', 'not_a_run']) await mkdir(join(dir, run, run === 'not_a_run' ? '' : 'vis_data'), { recursive: true });
     await writeFile(join(dir, '20240620_150000/vis_data/scalars.json'), '');
     await writeFile(join(dir, '20240620_090000/vis_data/scalars.json'), '');
     await writeFile(join(dir, 'epoch_5.pth'), '');
     await writeFile(join(dir, 'best.pth'), '');
+    await symlink('epoch_99.pth', join(dir, 'epoch_100.pth'));
     const source = await locateRuns(dir);
     expect(source.runs.map((r) => r.name)).toEqual(['20240620_090000', '20240620_150000']);
     expect(await listCheckpoints(source.workDir)).toEqual(['epoch_5.pth']);
     await expect(locateRuns(join(dir, 'not_a_run'))).rejects.toThrow(/NO_TRAINING_LOG|no <run>/);
     await expect(locateRuns(join(dir, 'missing'))).rejects.toThrow(/not found/);
+    await expect(locateRuns(parent)).rejects.toMatchObject({ code: 'NO_TRAINING_LOG', hint: `it holds work dirs; pass one of: ${dir}` });
   });
 });

@@ -35,15 +35,16 @@ export function savedEpochs(files: readonly string[]): Map<number, string> {
 
 /**
  * Picks the checkpoint for the best epoch from the file names present (never one that is absent):
- * `epoch_N.pth`, else `best_<metric>_epoch_N.pth`; else the saved epoch whose own validation is best,
+ * `epoch_N.pth`, else `best_<metric>_epoch_N.pth` (or another metric's best_ file of epoch N); else the saved epoch whose own validation is best,
  * else the saved epoch nearest to the best one (earlier on a tie); with a warning when not exact.
  */
 export function chooseCheckpoint(ranked: readonly Ranked[], files: readonly string[], metric: string, rule: Rule): CheckpointChoice {
   const best = ranked[0];
   if (best === undefined) return { exact: false, findings: [] };
-  const own = [`epoch_${best.epoch}.pth`, bestFileName(metric, best.epoch)].find((f) => files.includes(f));
-  if (own !== undefined) return { file: own, epoch: best.epoch, exact: true, findings: [] };
   const saved = savedEpochs(files);
+  // a best_ file of another metric for the same epoch holds the same weights: still exact
+  const own = [`epoch_${best.epoch}.pth`, bestFileName(metric, best.epoch)].find((f) => files.includes(f)) ?? saved.get(best.epoch);
+  if (own !== undefined) return { file: own, epoch: best.epoch, exact: true, findings: [] };
   if (saved.size === 0) {
     return { exact: false, findings: [finding('NO_CHECKPOINTS', 'warning', 'no checkpoint (epoch_*.pth) in the work dir', {
       hint: 'point yw best at the work dir (work_dirs/<config>/) that holds the .pth files',

@@ -47,6 +47,9 @@ describe('chooseCheckpoint', () => {
     expect(chooseCheckpoint(ranked, [...every5, 'epoch_72.pth'], 'm', 'greater')).toEqual({ file: 'epoch_72.pth', epoch: 72, exact: true, findings: [] });
     expect(chooseCheckpoint(ranked, [...every5, 'best_coco_bbox_mAP_epoch_72.pth'], 'coco/bbox_mAP', 'greater')).toMatchObject({ file: 'best_coco_bbox_mAP_epoch_72.pth', exact: true });
   });
+  it('takes another metric\'s best_ file of the same epoch as exact', () => {
+    expect(chooseCheckpoint(ranked, [...every5, 'best_coco_bbox_mAP_epoch_72.pth'], 'coco/bbox_mAP_50', 'greater')).toMatchObject({ file: 'best_coco_bbox_mAP_epoch_72.pth', epoch: 72, exact: true, findings: [] });
+  });
   it('else the saved epoch with the best own value, with a warning naming both', () => {
     const c = chooseCheckpoint(ranked, every5, 'm', 'greater');
     expect(c).toMatchObject({ file: 'epoch_80.pth', epoch: 80, exact: false });
