@@ -24,25 +24,27 @@ const flatObject = (value: string): RegExp => {
 /** Tried first: finite numbers only, so that the common line needs no extra NaN/Infinity search. */
 const FLAT_FINITE = flatObject(`${NUMBER}|${SCALAR}`);
 const FLAT_OBJECT = flatObject(`${NUMBER}|-?Infinity|NaN|${SCALAR}`);
-/** In a line FLAT_OBJECT accepted, a quoted word followed by a colon can only be a key. */
-const TRAIN_KEY = /"(?:iter|loss|lr|epoch)"\s*:/;
-
-/** True (and `out` filled) when `line` is a valid flat JSON object with a train key. */
+/** True (and `out` filled) when `line` is a valid flat JSON object with a train key (iter, loss, lr, epoch). */
 export function scanTrainLine(line: string, out: TrainScan): boolean {
-  if (!TRAIN_KEY.test(line)) return false;
   out.nonFinite = !FLAT_FINITE.test(line);
   if (out.nonFinite && !FLAT_OBJECT.test(line)) return false;
   const e = numberAfterKey(line, 'epoch"');
-  out.epoch = Number.isInteger(e) && e >= 0 ? e : -1;
-  out.loss = numberAfterKey(line, 'loss"');
+  const loss = numberAfterKey(line, 'loss"');
+  if (e === undefined && loss === undefined && numberAfterKey(line, 'iter"') === undefined && numberAfterKey(line, 'lr"') === undefined) {
+    return false; // a validation line: JSON.parse reads all of it
+  }
+  out.epoch = e !== undefined && Number.isInteger(e) && e >= 0 ? e : -1;
+  out.loss = loss ?? Number.NaN;
   return true;
 }
 
 /**
- * The number after `"key":` in a validated flat line, else NaN. The search starts from the key's
- * second character: V8 scans for the first character, and `"` occurs ~26 times per line.
+ * The value after `"key":` in a validated flat line as a number (NaN for a string, NaN or null), or
+ * undefined when the key is absent. In such a line a quoted word followed by a colon can only be a key.
+ * The search starts from the key's second character: V8 scans for the first character, and `"`
+ * occurs ~26 times per line.
  */
-function numberAfterKey(line: string, tail: string): number {
+function numberAfterKey(line: string, tail: string): number | undefined {
   for (let at = line.indexOf(tail); at !== -1; at = line.indexOf(tail, at + 1)) {
     if (line.charCodeAt(at - 1) !== 0x22) continue; // "xloss" is another key
     let i = at + tail.length;
@@ -54,5 +56,5 @@ function numberAfterKey(line: string, tail: string): number {
     for (let c = line.charCodeAt(end); c !== 0x2c && c !== 0x7d && c !== 0x20 && end < line.length; c = line.charCodeAt(end)) end += 1;
     return Number(line.slice(i, end));
   }
-  return Number.NaN;
+  return undefined;
 }
