@@ -45,6 +45,9 @@ describe('yw best', () => {
     expect((out.findings as Record<string, number>).warning).toBe(1);
     const strict = await runCli(['best', '.', '--strict'], { cwd });
     expect(strict.code).toBe(1);
+    const run = await runCli(['best', '.', '--json', '--top', '3'], { cwd });
+    await expect(run.stdout).toMatchFileSnapshot('__snapshots__/best-unsaved.json');
+    await expect(run.stderr).toMatchFileSnapshot('__snapshots__/best-unsaved.stderr.txt');
   });
 
   it('save_best file: best_coco_bbox_mAP_epoch_71.pth', async () => {
