@@ -9,7 +9,14 @@ export type LinkKind = 'symlink' | 'copy';
  * (Windows without developer mode, some network/FAT file systems). Replaces an existing `link` only
  * with `force`; the swap goes through a temporary name so `link` is never half-made.
  */
-export async function linkOrCopy(target: string, link: string, options: { force: boolean; command: string }): Promise<LinkKind> {
+export interface LinkOptions {
+  force: boolean;
+  command: string;
+  /** Replaceable so that tests can make symlinks fail as they do on Windows without developer mode. */
+  makeSymlink?: (target: string, path: string) => Promise<void>;
+}
+
+export async function linkOrCopy(target: string, link: string, options: LinkOptions): Promise<LinkKind> {
   const existing = await lstat(link).catch(() => undefined);
   if (existing !== undefined && !options.force) {
     throw new YwError('OUTPUT_EXISTS', `${link} already exists`, { file: link, hint: `run \`${options.command} ... --force\` to replace it` });
@@ -18,7 +25,7 @@ export async function linkOrCopy(target: string, link: string, options: { force:
   await rm(temp, { force: true });
   let kind: LinkKind = 'symlink';
   try {
-    await symlink(relative(dirname(link), target), temp);
+    await (options.makeSymlink ?? symlink)(relative(dirname(link), target), temp);
   } catch {
     kind = 'copy';
     await copyFile(target, temp).catch((error: unknown) => {
