@@ -18,9 +18,11 @@ export interface TrainScan {
 
 const NUMBER = String.raw`-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?`;
 const SCALAR = String.raw`"[^"\\\u0000-\u001f]*"|true|false|null`;
+/** JSON's own whitespace (\s would also accept e.g. U+00A0, which JSON.parse rejects). */
+const WS = '[ \\t\\n\\r]*';
 const flatObject = (value: string): RegExp => {
-  const member = String.raw`"[^"\\\u0000-\u001f]*"\s*:\s*(?:${value})\s*`;
-  return new RegExp(String.raw`^\s*\{\s*(?:${member}(?:,\s*${member})*)?\}\s*$`);
+  const member = String.raw`"[^"\\\u0000-\u001f]*"${WS}:${WS}(?:${value})${WS}`;
+  return new RegExp(String.raw`^${WS}\{${WS}(?:${member}(?:,${WS}${member})*)?\}${WS}$`);
 };
 /** Tried first: finite numbers only, so that the common line needs no extra NaN/Infinity search. */
 const FLAT_FINITE = flatObject(`${NUMBER}|${SCALAR}`);

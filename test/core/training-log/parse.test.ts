@@ -120,7 +120,7 @@ describe('fast path agrees with JSON.parse', () => {
     const line = text.split('\n').find((l) => l.includes('NaN') && l.includes('"iter"'))?.replace(/\r$/, '') ?? '';
     expect(line).not.toBe('');
     for (let i = 0; i < line.length; i += 1) {
-      const variants = [line.slice(0, i), line.slice(0, i) + line.slice(i + 1), `${line.slice(0, i)}x${line.slice(i + 1)}`, `${line.slice(0, i)},${line.slice(i)}`];
+      const variants = [line.slice(0, i), line.slice(0, i) + line.slice(i + 1), `${line.slice(0, i)}x${line.slice(i + 1)}`, `${line.slice(0, i)},${line.slice(i)}`, `${line.slice(0, i)}\u00a0${line.slice(i)}`, `${line.slice(0, i)}\t${line.slice(i)}`];
       for (const v of variants) {
         if (strictParse(v) === undefined) expect(scanTrainLine(v, out), v).toBe(false);
       }
