@@ -15,6 +15,7 @@ export class LogFindings {
 
   constructor(private readonly file: string) {}
 
+  /** `line` 0 = the file as a whole. */
   add(code: string, severity: Finding['severity'], message: string, line: number, extra: Partial<Finding> = {}): void {
     const seen = this.perCode.get(code) ?? 0;
     if (seen >= FINDINGS_PER_CODE) {
@@ -22,7 +23,7 @@ export class LogFindings {
       return;
     }
     this.perCode.set(code, seen + 1);
-    this.list.push(finding(code, severity, message, { file: this.file, line, ...extra }));
+    this.list.push(finding(code, severity, message, { file: this.file, ...(line > 0 ? { line } : {}), ...extra }));
   }
 
   /** Keys of a parsed line whose value was NaN (read back as null) or ±Infinity. */

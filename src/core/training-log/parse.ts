@@ -42,6 +42,9 @@ export class ScalarsParser {
   finish(): ParsedLog {
     if (this.rest !== '') this.line(this.rest, true);
     this.rest = '';
+    if (this.noEpoch > 0) {
+      this.findings.add('LOG_TRAIN_NO_EPOCH', 'info', `${this.noEpoch} train line(s) have no "epoch" (iteration-based training?); their loss is not plotted`, 0, { data: { lines: this.noEpoch } });
+    }
     return {
       file: this.file,
       validations: [...this.validations.values()].sort((a, b) => a.line - b.line),

@@ -87,6 +87,14 @@ describe('parseScalars', () => {
     expect(log.findings.at(-1)).toMatchObject({ code: 'LOG_BAD_LINE', severity: 'info', data: { count: 5 } });
   });
 
+  it('counts train lines without an epoch (iteration-based training)', () => {
+    const log = parseScalars('{"lr": 0.01, "loss": 2.0, "iter": 50, "step": 50}\n', 'i.json');
+    expect(log.trainLinesWithoutEpoch).toBe(1);
+    expect(log.train).toEqual([]);
+    expect(log.findings).toEqual([expect.objectContaining({ code: 'LOG_TRAIN_NO_EPOCH', data: { lines: 1 } })]);
+    expect(log.findings[0]?.line).toBeUndefined();
+  });
+
   it('flags lines that are not objects, lack a step, or are unknown', () => {
     const log = parseScalars('[1, 2]\n{"coco/bbox_mAP": 0.3}\n{"foo": 1, "step": 3}\n', 'o.json');
     expect(log.findings.map((f) => `${f.code}:${f.line ?? ''}`)).toEqual(['LOG_BAD_LINE:1', 'LOG_BAD_STEP:2', 'LOG_UNKNOWN_LINE:3']);
