@@ -79,11 +79,18 @@ function runNameOfFile(file: string): string {
 }
 
 /**
+ * 64 KB: chunk strings stay below V8's large-object size, so they live and die in the young
+ * generation. Measured on a 334 MB log: 4 MB chunks cost ~0.5 s more CPU (mostly system time for
+ * mapping and unmapping large-object pages).
+ */
+const READ_CHUNK = 1 << 16;
+
+/**
  * Streams a scalars.json through the parser (a long training log can be hundreds of MB). mmengine's
  * logs are ASCII, so chunks are decoded as latin1 (a plain copy) until a non-ASCII byte appears;
  * from then on a UTF-8 decoder takes over, which also joins characters split across chunks.
  */
-export async function readScalars(file: string, label = file, chunkSize = 1 << 22): Promise<ParsedLog> {
+export async function readScalars(file: string, label = file, chunkSize = READ_CHUNK): Promise<ParsedLog> {
   const parser = new ScalarsParser(label);
   const buffer = Buffer.allocUnsafe(chunkSize);
   let utf8: StringDecoder | undefined;
