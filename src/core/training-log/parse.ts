@@ -1,11 +1,11 @@
 import type { Finding } from '../findings.js';
-import { numberOf, replacePythonLiterals } from './literals.js';
+import { replacePythonLiterals } from './literals.js';
+import { isTrainObject, validationKeys } from './classify.js';
 import { scanTrainLine, type TrainScan } from './flat-scan.js';
 import { LogFindings } from './log-findings.js';
 import type { ParsedLog, TrainEpoch, Validation } from './types.js';
 
 export { FINDINGS_PER_CODE } from './log-findings.js';
-const EMPTY_VALIDATION_KEYS = new Set(['step', 'time', 'data_time']);
 
 /**
  * Reads mmengine's `vis_data/scalars.json` (JSON lines) in chunks of any size. Train lines are reduced
@@ -102,17 +102,9 @@ export class ScalarsParser {
   }
 
   private classify(o: Record<string, unknown>, raw: string): void {
-    if ('iter' in o || 'loss' in o || 'lr' in o || 'epoch' in o) return this.trainLine(o);
-    const metrics: Record<string, number> = {};
-    let hasMetric = false;
-    let unknown = false;
-    for (const key of Object.keys(o)) {
-      const n = numberOf(o[key]);
-      if (key.includes('/') && n !== undefined) {
-        metrics[key] = n;
-        hasMetric = true;
-      } else if (!EMPTY_VALIDATION_KEYS.has(key)) unknown = true;
-    }
+    if (isTrainObject(o)) return this.trainLine(o);
+    const { metrics, unknown } = validationKeys(o);
+    const hasMetric = Object.keys(metrics).length > 0;
     const step = o.step;
     if (!hasMetric && unknown) return this.add('LOG_UNKNOWN_LINE', 'info', 'line is neither a train nor a validation line; skipped');
     if (typeof step !== 'number' || !Number.isInteger(step) || step < 0) {
