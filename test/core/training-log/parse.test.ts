@@ -21,7 +21,7 @@ describe('scanTrainLine (fast path)', () => {
   const out: TrainScan = { epoch: -1, loss: Number.NaN, nonFinite: false };
   it('reads epoch and loss from a valid flat train line, in any key order', () => {
     expect(scanTrainLine('{"step": 50, "loss": 47.75, "loss_cls": 1.5, "epoch": 3, "iter": 50}', out)).toBe(true);
-    expect(out).toEqual({ epoch: 3, loss: 47.75, nonFinite: false });
+    expect(out).toMatchObject({ epoch: 3, loss: 47.75, nonFinite: false });
     expect(scanTrainLine('{"lr": 1e-05, "grad_norm": NaN, "loss": 2.0, "epoch": 1}', out)).toBe(true);
     expect(out.nonFinite).toBe(true);
   });
@@ -123,14 +123,21 @@ describe('fast path agrees with JSON.parse', () => {
     }
     expect(accepted).toBe(40 + 160);
   });
-  it('rejects every truncation and single-character corruption that JSON.parse rejects', () => {
-    const out: TrainScan = { epoch: -1, loss: Number.NaN, nonFinite: false };
-    const line = text.split('\n').find((l) => l.includes('NaN') && l.includes('"iter"'))?.replace(/\r$/, '') ?? '';
-    expect(line).not.toBe('');
-    for (let i = 0; i < line.length; i += 1) {
-      const variants = [line.slice(0, i), line.slice(0, i) + line.slice(i + 1), `${line.slice(0, i)}x${line.slice(i + 1)}`, `${line.slice(0, i)},${line.slice(i)}`, `${line.slice(0, i)}\u00a0${line.slice(i)}`, `${line.slice(0, i)}\t${line.slice(i)}`];
-      for (const v of variants) {
-        if (strictParse(v) === undefined) expect(scanTrainLine(v, out), v).toBe(false);
+  it('rejects every truncation and single-character corruption that JSON.parse rejects (both paths)', () => {
+    const lines = text.split('\n').map((l) => l.replace(/\r$/, ''));
+    const withNaN = lines.find((l) => l.includes('NaN') && l.includes('"iter"')) ?? '';
+    const clean = lines.find((l) => l.includes('"iter"') && !l.includes('NaN')) ?? '';
+    for (const line of [withNaN, clean]) {
+      const out: TrainScan = { epoch: -1, loss: Number.NaN, nonFinite: false };
+      expect(scanTrainLine(clean, out)).toBe(true); // learns the line shape: variants meet the shape path first
+      expect(out.shape).toBeDefined();
+      for (let i = 0; i < line.length; i += 1) {
+        const variants = [line.slice(0, i), line.slice(0, i) + line.slice(i + 1), `${line.slice(0, i)}x${line.slice(i + 1)}`, `${line.slice(0, i)},${line.slice(i)}`, `${line.slice(0, i)}\u00a0${line.slice(i)}`, `${line.slice(0, i)}\t${line.slice(i)}`, `${line.slice(0, i)}1${line.slice(i)}`];
+        for (const v of variants) {
+          const parsed = strictParse(v) as { epoch?: number; loss?: number } | undefined;
+          if (parsed === undefined) expect(scanTrainLine(v, out), v).toBe(false);
+          else if (scanTrainLine(v, out)) expect([out.epoch, out.loss], v).toEqual([parsed.epoch ?? -1, parsed.loss ?? Number.NaN]);
+        }
       }
     }
   });
