@@ -3,6 +3,7 @@
 //   demo-output/data/sample-helmet/...        the dataset (a copy; fixtures/ is never written)
 //   demo-output/data/texts/...                yw texts
 //   demo-output/configs/custom/...            yw config
+//   demo-output/work_dirs/sample-helmet/      a recorded training run (fixtures/best-unsaved) for yw best
 import { cp, mkdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,4 +36,9 @@ await step('a fine-tuning config (standalone: needs no third_party/mmyolo checko
 await step('check the config against the data, texts and weights it names (the pretrained weights are not downloaded in the demo, so this reports exactly that)', [
   'check', '--config', config,
 ], { expect: 1 });
+// A training run is out of reach here (no GPU, no YOLO-World install): a realistic recorded work dir stands in.
+await cp(join(repo, 'fixtures', 'best-unsaved'), join(root, 'work_dirs', 'sample-helmet'), { recursive: true });
+await step('after training: the best epoch, its checkpoint (the best epoch was not saved here), best.pth and a plot', [
+  'best', 'work_dirs/sample-helmet', '--write', '--link', '--plot', 'work_dirs/sample-helmet/best.svg',
+]);
 console.log('\ndemo finished: every step above did what it says.');
