@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runCli } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/tmp.js';
+
+const sample = fileURLToPath(new URL('../../fixtures/sample-helmet', import.meta.url));
+
+/**
+ * The commands agree with each other: what convert writes, texts and config read, and check finds
+ * nothing wrong with the result (given the pretrained weights that config names).
+ */
+async function yoloWorldRoot(): Promise<string> {
+  const root = await tempDir();
+  await cp(sample, join(root, 'data', 'helmet'), { recursive: true });
+  return root;
+}
+
+describe('convert -> texts -> config -> check', () => {
+  for (const style of ['standalone', 'inherit'] as const) {
+    it(`gives a ${style} config that yw check finds clean`, async () => {
+      const root = await yoloWorldRoot();
+      const cli = (argv: string[]) => runCli(argv, { cwd: root });
+      expect((await cli(['convert', 'data/helmet'])).code).toBe(0);
+      expect((await cli(['texts', 'data/helmet'])).code).toBe(0);
+      const config = await cli(['config', '--data', 'data/helmet', '--mode', 'finetune', '--size', 's', '--style', style, '--out', 'configs/custom/helmet.py', '--json']);
+      expect(config.code).toBe(0);
+      const written = JSON.parse(config.stdout) as { load_from: string; classes: string[] };
+      expect(written.classes).toEqual(['helmet', 'head', 'safety vest']);
+      await mkdir(join(root, 'pretrained_models'), { recursive: true });
+      await writeFile(join(root, written.load_from), '');
+      if (style === 'inherit') {
+        // inherit needs the mmyolo base chain; without it check must say exactly that.
+        const check = await cli(['check', '--config', 'configs/custom/helmet.py', '--reader', 'builtin', '--json']);
+        expect(check.code).toBe(1);
+        expect((JSON.parse(check.stdout) as { findings: { code: string }[] }).findings.map((f) => f.code)).toEqual(['BASE_NOT_FOUND']);
+        return;
+      }
+      const check = await cli(['check', '--config', 'configs/custom/helmet.py', '--reader', 'builtin', '--json']);
+      expect(JSON.parse(check.stdout)).toMatchObject({ findings: [] });
+      expect(check.code).toBe(0);
+      const texts = JSON.parse(await readFile(join(root, 'data/texts/helmet_class_texts.json'), 'utf8')) as string[][];
+      expect(texts.map((t) => t[0])).toEqual(written.classes);
+    });
+  }
+});
