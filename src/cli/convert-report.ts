@@ -1,4 +1,4 @@
-import { relative } from 'node:path';
+export { displayPath } from '../io/display-path.js';
 import type { ConvertSummary } from '../core/dataset/convert-summary.js';
 
 /** The human summary of `yw convert` (stdout); findings are printed separately on stderr. */
@@ -21,10 +21,6 @@ export function formatConvertSummary(summary: ConvertSummary): string {
 }
 
 /** A path relative to cwd when it lies below it (stable in --json and tests), else absolute. */
-export function displayPath(cwd: string, file: string): string {
-  const rel = relative(cwd, file);
-  return rel && !rel.startsWith('..') ? rel : file;
-}
 
 function count(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;

@@ -17,6 +17,7 @@ import { datasetName, readSplits, rel } from '../../io/config-inputs.js';
 import { isDirectory, isFile, readHead } from '../../io/file-head.js';
 import { readJson } from '../../io/read-text.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
+import { displayPath } from '../../io/display-path.js';
 
 const EXAMPLES = `
 Examples:
@@ -69,7 +70,7 @@ async function runConfig(host: CommandHost, o: ConfigCliOptions, force: boolean,
     out.warn(`${join(root, 'third_party', 'mmyolo')} is missing: clone YOLO-World with --recursive, or use --style standalone`);
   }
   const mr = spec.maskRefine ? 'on' : 'off';
-  out.result([`wrote ${target}`, `${spec.classes.length} classes, mode ${spec.mode}, size ${spec.size}, mask-refine ${mr}`, 'next steps (from the YOLO-World root):', ...steps.map((s) => `  ${s}`)].join('\n'));
+  out.result([`wrote ${displayPath(host.ctx.cwd, target)}`, `${spec.classes.length} classes, mode ${spec.mode}, size ${spec.size}, mask-refine ${mr}`, 'next steps (from the YOLO-World root):', ...steps.map((s) => `  ${s}`)].join('\n'));
   return { out: target, mode: spec.mode, size: spec.size, classes: spec.classes, base: o.style === 'inherit' ? base : null, load_from: spec.loadFrom, next_steps: steps };
 }
 
