@@ -1,5 +1,6 @@
 import { YwError } from '../../errors.js';
-import { PyTuple, pythonFloatRepr, type PyValue } from './values.js';
+import { PyTuple, type PyValue } from './values.js';
+import { pythonFloatRepr } from '../python-float.js';
 
 /**
  * The JSON encoding of resolved configs used by the reference files (and by yw's mmengine bridge):

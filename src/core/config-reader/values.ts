@@ -3,6 +3,8 @@
  * bigint `114n`, `114.0` the number `114`) and tuples are marked, because mmengine and mmyolo check
  * some of these types (`dynamic_intervals` must hold tuples).
  */
+import { pythonFloatRepr } from '../python-float.js';
+
 export class PyTuple {
   constructor(readonly items: PyValue[]) {}
 }
@@ -42,26 +44,6 @@ export function deepCopy(v: PyValue): PyValue {
   return v;
 }
 
-/** Python's `repr(float)`: shortest round-trip digits, scientific below 1e-4 and from 1e16. */
-export function pythonFloatRepr(x: number): string {
-  if (Number.isNaN(x)) return 'nan';
-  if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
-  if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
-  const [mantissa, expText] = x.toExponential().split('e') as [string, string];
-  const exp = Number(expText);
-  if (exp < -4 || exp >= 16) {
-    const m = mantissa.includes('.') ? mantissa : mantissa;
-    return `${m}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
-  }
-  const digits = mantissa.replace('-', '').replace('.', '');
-  const sign = x < 0 ? '-' : '';
-  if (exp >= 0) {
-    const intPart = digits.slice(0, exp + 1).padEnd(exp + 1, '0');
-    const frac = digits.slice(exp + 1);
-    return `${sign}${intPart}.${frac === '' ? '0' : frac}`;
-  }
-  return `${sign}0.${'0'.repeat(-exp - 1)}${digits}`;
-}
 
 /** Python's `repr()` of a value, for messages (`('a', 'b')`, `'head'`). */
 export function pyRepr(v: PyValue): string {

@@ -1,4 +1,5 @@
-import { PyDict, PyExpr, PyFloat, PySpread, PyTuple, pyFloatRepr, type PyValue } from './py-value.js';
+import { PyDict, PyExpr, PyFloat, PySpread, PyTuple, type PyValue } from './py-value.js';
+import { pythonFloatRepr } from '../python-float.js';
 import { isPyKeywordArg, pyString } from './py-string.js';
 
 /**
@@ -80,5 +81,5 @@ function printInt(n: number): string {
 function printFloat(x: number): string {
   if (Number.isNaN(x)) return "float('nan')";
   if (!Number.isFinite(x)) return x > 0 ? "float('inf')" : "float('-inf')";
-  return pyFloatRepr(x);
+  return pythonFloatRepr(x);
 }

@@ -3,7 +3,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeReferenceJson, encodeReferenceJson } from '../../../src/core/config-reader/reference-json.js';
-import { PyTuple, pythonFloatRepr, pyRepr } from '../../../src/core/config-reader/values.js';
+import { PyTuple, pyRepr } from '../../../src/core/config-reader/values.js';
+import { pythonFloatRepr } from '../../../src/core/python-float.js';
 
 const official = fileURLToPath(new URL('../../../fixtures/check-official/', import.meta.url));
 

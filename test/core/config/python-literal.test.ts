@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { printPython } from '../../../src/core/config/python-literal.js';
-import { dict, expr, float, pyFloatRepr, spread, toTagged, tuple, type PyValue } from '../../../src/core/config/py-value.js';
+import { dict, expr, float, spread, toTagged, tuple, type PyValue } from '../../../src/core/config/py-value.js';
+import { pythonFloatRepr } from '../../../src/core/python-float.js';
 import { pyString } from '../../../src/core/config/py-string.js';
 import { runPyconfig } from '../../helpers/python.js';
 
@@ -30,7 +31,7 @@ const HOSTILE = [
   '',
 ];
 
-describe('pyFloatRepr', () => {
+describe('pythonFloatRepr', () => {
   it.each([
     [0.0002, '0.0002'],
     [1e-5, '1e-05'],
@@ -45,7 +46,7 @@ describe('pyFloatRepr', () => {
     [-0.5, '-0.5'],
     [2.5e-7, '2.5e-07'],
   ])('%s -> %s', (x, repr) => {
-    expect(pyFloatRepr(x)).toBe(repr);
+    expect(pythonFloatRepr(x)).toBe(repr);
   });
 });
 

@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseClassesText } from '../../../src/core/dataset/classes.js';
 import { parseDataYaml } from '../../../src/core/dataset/data-yaml.js';
-import { YwError } from '../../../src/errors.js';
+import { errorOf } from '../../helpers/errors.js';
 
 const names = (text: string) => parseClassesText(text, 'classes.txt').map((c) => c.name);
-
-function errorOf(fn: () => unknown): YwError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof YwError) return error;
-    throw error;
-  }
-  throw new Error('expected a YwError');
-}
 
 describe('parseClassesText', () => {
   it('reads one name per line, keeping spaces and commas inside names', () => {

@@ -3,7 +3,7 @@ import { parseClassesText } from '../../../src/core/dataset/classes.js';
 import { buildClassTexts, promptKey } from '../../../src/core/texts/build.js';
 import { classLineNumbers } from '../../../src/core/texts/source.js';
 import { parseSynonyms } from '../../../src/core/texts/synonyms.js';
-import { YwError } from '../../../src/errors.js';
+import { errorOf } from '../../helpers/errors.js';
 
 function fromClasses(text: string, synonyms?: string, synonymsFile = 'syn.txt') {
   const classes = parseClassesText(text, 'classes.txt');
@@ -13,16 +13,6 @@ function fromClasses(text: string, synonyms?: string, synonymsFile = 'syn.txt') 
     classLines: classLineNumbers(text, classes.length),
     ...(synonyms === undefined ? {} : { synonyms: parseSynonyms(synonyms, synonymsFile) }),
   });
-}
-
-function errorOf(fn: () => unknown): YwError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof YwError) return error;
-    throw error;
-  }
-  throw new Error('expected a YwError');
 }
 
 describe('buildClassTexts', () => {

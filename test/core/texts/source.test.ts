@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { classesFromRoot } from '../../../src/core/texts/root-source.js';
 import { classLineNumbers, datasetNameFor, fileKindOf } from '../../../src/core/texts/source.js';
-import { YwError } from '../../../src/errors.js';
+import { errorOf } from '../../helpers/errors.js';
 
 function coco(path: string, names: string[]) {
   return { path, json: { images: [], annotations: [], categories: names.map((name, i) => ({ id: i + 1, name })) } };
-}
-
-function errorOf(fn: () => unknown): YwError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof YwError) return error;
-    throw error;
-  }
-  throw new Error('expected a YwError');
 }
 
 describe('datasetNameFor', () => {

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSynonyms } from '../../../src/core/texts/synonyms.js';
-import { YwError } from '../../../src/errors.js';
-
-function errorOf(fn: () => unknown): YwError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof YwError) return error;
-    throw error;
-  }
-  throw new Error('expected a YwError');
-}
+import { errorOf } from '../../helpers/errors.js';
 
 describe('parseSynonyms', () => {
   it('reads "name: syn1, syn2" lines with their line numbers, skipping blanks and # comments', () => {
