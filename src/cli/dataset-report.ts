@@ -83,7 +83,8 @@ function histogram(total: SplitProfile): string[] {
 function imageSizes(p: DatasetProfile): string[] {
   const s = p.imageSizes;
   const other = s.other ? ` (+${s.other} images beyond the first ${s.distinct} sizes)` : '';
-  const head = `Image sizes: ${s.distinct} distinct${other}; width ${s.min.width}-${s.max.width} px, height ${s.min.height}-${s.max.height} px`;
+  const range = (lo: number, hi: number) => (lo === hi ? `${lo}` : `${lo}-${hi}`);
+  const head = `Image sizes: ${s.distinct} distinct${other}; width ${range(s.min.width, s.max.width)} px, height ${range(s.min.height, s.max.height)} px`;
   return [head, ...table(['width x height', 'images'], s.top.map((t) => [`${t.width} x ${t.height}`, t.images]))];
 }
 
