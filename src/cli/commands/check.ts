@@ -26,7 +26,7 @@ const optionsSchema = z.object({
 export function register(program: Command, host: CommandHost): void {
   const command = program
     .command('check')
-    .description('catch silent training failures: check a config against the data, texts, embeddings and weights it names')
+    .description('catch silent training failures: profile a dataset root, or check a config against the data, texts, embeddings and weights it names')
     .argument('[dataset-root]', 'dataset to profile and check (every finding yw convert would report), writing nothing')
     .option('-c, --config <file.py>', 'training config to check (mmengine .py)')
     .option('--yolo-world <dir>', 'YOLO-World root: where tools/train.py runs and relative paths resolve', '.')
