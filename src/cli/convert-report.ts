@@ -1,6 +1,5 @@
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import type { ConvertSummary } from '../core/dataset/convert-summary.js';
-import type { Finding } from '../core/findings.js';
 
 /** The human summary of `yw convert` (stdout); findings are printed separately on stderr. */
 export function formatConvertSummary(summary: ConvertSummary): string {
@@ -29,9 +28,4 @@ export function displayPath(cwd: string, file: string): string {
 
 function count(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
-}
-
-/** Findings name files as the user would type them: under the root as given on the command line. */
-export function underRoot(f: Finding, root: string): Finding {
-  return f.file === undefined ? f : { ...f, file: join(root, f.file) };
 }

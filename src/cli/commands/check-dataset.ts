@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { CommonOptions } from '../common-options.js';
 import type { CommandHost } from '../host.js';
-import { underRoot } from '../convert-report.js';
+import { underRoot } from '../under-root.js';
 import { formatDatasetReport, type DatasetCheckSummary } from '../dataset-report.js';
 import { Output, writeReport } from '../output.js';
 import { LAYOUTS } from '../../core/dataset/layout.js';
