@@ -171,6 +171,24 @@ WebP; every image has one off-centre box in the display frame. Single-folder lay
       for (const stem of ['flat', 'tall']) await put(join(input, `labels/${stem}.txt`), '0 0.25 0.25 0.3 0.2\n');
     },
   },
+  'check-dataset': {
+    readme: `Profile fixture for \`yw check <dataset-root>\` (split folders): a class with no boxes, a class missing from val, a 24x40
+image, polygons beside boxes in train, COCO small/medium/large boxes, background images; counts worked out in test/cli/check-dataset.test.ts.`,
+    async build(input) {
+      await put(join(input, 'classes.txt'), 'car\nperson\nbike\nboat\n');
+      await image(join(input, 'train/images/t1.jpg'), { width: 200, height: 100, seed: 80 });
+      await put(join(input, 'train/labels/t1.txt'), '0 0.5 0.5 0.1 0.2\n1 0.25 0.5 0.3 0.6\n0 0.6 0.5 0.8 1.0\n');
+      await image(join(input, 'train/images/t2.png'), { width: 96, height: 96, seed: 81, format: 'png' });
+      await put(join(input, 'train/labels/t2.txt'), '1 0.1 0.1 0.6 0.1 0.6 0.6 0.1 0.6\n2 0 0 0.25 0 0 0.25\n');
+      await image(join(input, 'train/images/tiny.jpg'), { width: 24, height: 40, seed: 82 });
+      await put(join(input, 'train/labels/tiny.txt'), '0 0.5 0.5 0.5 0.5\n');
+      await image(join(input, 'train/images/bg.jpg'), { width: 64, height: 64, seed: 83 });
+      await image(join(input, 'val/images/v1.jpg'), { width: 128, height: 128, seed: 84 });
+      await put(join(input, 'val/labels/v1.txt'), '0 0.5 0.5 1 1\n1 0.5 0.5 0.2 0.2\n');
+      await image(join(input, 'val/images/v2.jpg'), { width: 64, height: 64, seed: 85 });
+      await put(join(input, 'val/labels/v2.txt'), '');
+    },
+  },
 };
 
 await sampleHelmet();

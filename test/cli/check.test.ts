@@ -268,10 +268,14 @@ describe('yw check exit codes and errors', () => {
     expect(run.stderr).toContain(`cannot read a comprehension at ${join(dir, CONFIG)}:96 [CONFIG_UNREADABLE]`);
   });
 
-  it('says the dataset profile is not built yet', async () => {
-    const run = await runCli(['check', 'datasets/helmet']);
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain('yw check datasets/helmet: the dataset profile is not built yet [NOT_IMPLEMENTED]');
+  it('takes a dataset root or --config, not both; a missing root is named', async () => {
+    const both = await runCli(['check', 'datasets/helmet', '-c', CONFIG]);
+    expect(both.code).toBe(1);
+    expect(both.stderr).toContain('yw check takes a dataset root or --config, not both [CHECK_ONE_TARGET]');
+    const dir = await copyFixture(clean);
+    const missing = await runCli(['check', 'datasets/helmet'], { cwd: dir });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain(`dataset folder not found: ${join(dir, 'datasets/helmet')} [ROOT_NOT_FOUND]`);
   });
 
   it('falls back to the built-in reader when mmengine is not importable, and refuses --reader mmengine', async () => {

@@ -10,6 +10,7 @@ import { readConfig } from '../../core/config-reader/read-config.js';
 import type { PyDict } from '../../core/config-reader/values.js';
 import { finding, type Finding } from '../../core/findings.js';
 import { YwError } from '../../errors.js';
+import { addDatasetOptions, checkDataset } from './check-dataset.js';
 import { gatherCheckInput, readConfigText } from '../../io/check-inputs.js';
 import { hasMmengine, readConfigWithMmengine } from '../../io/mmengine-config.js';
 
@@ -25,15 +26,17 @@ const optionsSchema = z.object({
 export function register(program: Command, host: CommandHost): void {
   const command = program
     .command('check')
-    .description('catch silent training failures: check a config against the data, texts, embeddings and weights it names')
-    .argument('[dataset-root]', 'dataset profile (not built yet; use --config)')
+    .description('catch silent training failures: profile a dataset root, or check a config against the data, texts, embeddings and weights it names')
+    .argument('[dataset-root]', 'dataset to profile and check (every finding yw convert would report), writing nothing')
     .option('-c, --config <file.py>', 'training config to check (mmengine .py)')
     .option('--yolo-world <dir>', 'YOLO-World root: where tools/train.py runs and relative paths resolve', '.')
     .addOption(new Option('--reader <how>', 'how to read the config: mmengine when importable, else built-in').choices(READERS).default('auto'))
     .option('--python <exe>', 'Python used for --reader mmengine/auto', 'python3');
-  addCommonOptions(command)
+  addCommonOptions(addDatasetOptions(command))
     .addHelpText('after', `
 Examples:
+  yw check datasets/helmet                         dataset profile + every finding yw convert would report
+  yw check datasets/coco8 --layout ultralytics --json
   yw check --config configs/custom/yolo_world_v2_l_helmet.py
   yw check -c configs/custom/x.py --yolo-world ~/YOLO-World --json
   yw check -c x.py --strict --report check.json    exit 1 on warnings too
@@ -42,11 +45,9 @@ Exit codes: 0 no errors, 1 errors (with --strict: errors or warnings).`)
     .action(action(host, async (datasetRoot: string | undefined, raw: Record<string, unknown>) => {
       const common = pickCommonOptions(raw);
       const opts = optionsSchema.parse(raw);
-      // The dataset profile (`yw check <dataset-root>`) plugs in here, beside --config.
       if (datasetRoot !== undefined) {
-        throw new YwError('NOT_IMPLEMENTED', `yw check ${datasetRoot}: the dataset profile is not built yet`, {
-          hint: 'check a training config with `yw check --config FILE.py`',
-        });
+        if (opts.config) throw new YwError('CHECK_ONE_TARGET', 'yw check takes a dataset root or --config, not both', { hint: 'run them one after the other' });
+        return checkDataset(host, common, datasetRoot, raw);
       }
       if (!opts.config) {
         throw new YwError('MISSING_OPTION', 'yw check needs --config FILE.py', { hint: 'yw check --config configs/custom/x.py' });

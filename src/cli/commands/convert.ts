@@ -5,16 +5,11 @@ import { addCommonOptions, pickCommonOptions } from '../common-options.js';
 import { action, type CommandHost } from '../host.js';
 import { Output, strictExitCode, writeReport } from '../output.js';
 import { displayPath, formatConvertSummary } from '../convert-report.js';
-import { dataYamlLists, findDataYaml, metaFiles, planConversion, type ConversionPlan } from '../../core/dataset/convert.js';
-import { applySizes } from '../../core/dataset/convert-images.js';
+import { underRoot } from '../under-root.js';
 import { summarizeConversion } from '../../core/dataset/convert-summary.js';
 import { LAYOUT_DESCRIPTIONS, LAYOUTS } from '../../core/dataset/layout.js';
-import type { Finding } from '../../core/findings.js';
 import { assertWritable } from '../../io/atomic-write.js';
-import { listFiles } from '../../io/list-files.js';
-import { probeImages } from '../../io/image-probe.js';
-import { readText } from '../../io/read-text.js';
-import { readTexts } from '../../io/read-texts.js';
+import { planFromDisk, readSizes } from '../../io/load-dataset.js';
 import { writeCocoSplits } from '../../io/write-coco-splits.js';
 
 const CATEGORY_ID_STARTS = ['0', '1'] as const;
@@ -66,8 +61,6 @@ export function register(program: Command, host: CommandHost): void {
   );
 }
 
-type ConvertOpts = z.infer<typeof optionsSchema>;
-
 async function runConvert(host: CommandHost, rootArg: string, raw: Record<string, unknown>): Promise<number> {
   const { ctx } = host;
   const common = pickCommonOptions(raw);
@@ -81,7 +74,7 @@ async function runConvert(host: CommandHost, rootArg: string, raw: Record<string
   for (const split of plan.splits) await assertWritable(join(outDir, `${split.name}.json`), refuse);
   if (common.report) await assertWritable(resolve(ctx.cwd, common.report), refuse);
 
-  const sized = await readSizes(plan, rootAbs, out);
+  const sized = await readSizes(plan, rootAbs, (total, label) => out.progress(total, label));
   const bar = out.progress(sized.splits.reduce((n, s) => n + s.images.length, 0), 'writing COCO');
   const written = await writeCocoSplits({
     rootAbs,
@@ -105,35 +98,4 @@ async function runConvert(host: CommandHost, rootArg: string, raw: Record<string
   out.result(formatConvertSummary(summary));
   out.json(summary);
   return strictExitCode(findings, common.strict);
-}
-
-/** Lists the tree, reads the small files the plan needs, and plans (cheap: no image is opened). */
-async function planFromDisk(cwd: string, rootArg: string, rootAbs: string, opts: ConvertOpts): Promise<ConversionPlan> {
-  const files = await listFiles(rootAbs);
-  const texts = await readTexts(rootAbs, metaFiles(files));
-  await readTexts(rootAbs, dataYamlLists(files, findDataYaml(texts, true)?.data, rootAbs), texts);
-  const classesOverride = opts.classes
-    ? { file: opts.classes, text: await readText(resolve(cwd, opts.classes), 'classes file') }
-    : undefined;
-  return planConversion({ root: rootArg, rootAbs, files, texts, ...(classesOverride ? { classesOverride } : {}) }, opts);
-}
-
-/** Image sizes from the headers of every planned image (each file once, even when in two splits). */
-async function readSizes(plan: ConversionPlan, rootAbs: string, out: Output) {
-  const paths = [...new Set(plan.splits.flatMap((s) => s.images.map((i) => i.path)))];
-  const bar = out.progress(paths.length, 'reading image headers');
-  let shown = 0;
-  const probes = await probeImages(paths.map((p) => join(rootAbs, p)), {
-    onProgress: (done) => {
-      bar.increment(done - shown);
-      shown = done;
-    },
-  });
-  bar.stop();
-  return applySizes(plan.splits, new Map(paths.map((p, i) => [p, probes[i]!])));
-}
-
-/** Findings name files as the user would type them: under the root as given on the command line. */
-function underRoot(f: Finding, root: string): Finding {
-  return f.file === undefined ? f : { ...f, file: join(root, f.file) };
 }

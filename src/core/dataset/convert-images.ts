@@ -1,5 +1,5 @@
 import { finding, type Finding } from '../findings.js';
-import { annotationGeometry, cocoAnnotationText, type AnnotationOptions } from './coco.js';
+import { annotationGeometry, cocoAnnotationText, type AnnotationOptions, type Geometry } from './coco.js';
 import type { ImageSize, PlannedImage, PlannedSplit } from './model.js';
 import { parseYoloLabels, toPixels } from './yolo-labels.js';
 
@@ -54,17 +54,26 @@ export interface LabelContext extends AnnotationOptions {
   classIds: ReadonlySet<number>;
 }
 
-/** One image's label text → COCO annotation records with ids from `firstId`. */
-export function convertImageLabels(
+/** One kept label line in COCO terms: class id, pixel geometry (bbox, area, segmentation), line. */
+export interface ImageShape {
+  classId: number;
+  line: number;
+  kind: 'box' | 'polygon';
+  geometry: Geometry;
+}
+
+/**
+ * The structured step shared by `yw convert` (which formats the shapes) and `yw check` (which
+ * profiles them): one image's label text → shapes, with every finding, LABEL_TINY included.
+ */
+export function imageShapes(
   labelText: string | undefined,
   image: SizedImage,
-  imageId: number,
-  firstId: number,
-  context: LabelContext,
-): ImageConversion {
-  if (labelText === undefined || image.labelPath === undefined) return { records: '', count: 0, findings: [] };
+  context: Pick<LabelContext, 'classIds' | 'boxPolygons'>,
+): { shapes: ImageShape[]; findings: Finding[] } {
+  if (labelText === undefined || image.labelPath === undefined) return { shapes: [], findings: [] };
   const parsed = parseYoloLabels(labelText, image.labelPath, context.classIds);
-  const records = parsed.shapes.map((shape, i) => {
+  const shapes = parsed.shapes.map((shape): ImageShape => {
     const geometry = annotationGeometry(toPixels(shape, image), context.boxPolygons);
     const [, , w, h] = geometry.bbox;
     if (w! < 1 || h! < 1) {
@@ -73,7 +82,20 @@ export function convertImageLabels(
         line: shape.line,
       }));
     }
-    return cocoAnnotationText(firstId + i, imageId, shape.classId + context.categoryIdStart, geometry);
+    return { classId: shape.classId, line: shape.line, kind: shape.kind, geometry };
   });
-  return { records: records.join(',\n'), count: records.length, findings: parsed.findings };
+  return { shapes, findings: parsed.findings };
+}
+
+/** One image's label text → COCO annotation records with ids from `firstId`. */
+export function convertImageLabels(
+  labelText: string | undefined,
+  image: SizedImage,
+  imageId: number,
+  firstId: number,
+  context: LabelContext,
+): ImageConversion {
+  const { shapes, findings } = imageShapes(labelText, image, context);
+  const records = shapes.map((s, i) => cocoAnnotationText(firstId + i, imageId, s.classId + context.categoryIdStart, s.geometry));
+  return { records: records.join(',\n'), count: records.length, findings };
 }

@@ -1,0 +1,32 @@
+import type { Finding } from '../core/findings.js';
+import type { ClassEntry } from '../core/dataset/classes.js';
+import { imageShapes, type SizedSplit } from '../core/dataset/convert-images.js';
+import { ProfileBuilder } from '../core/dataset/profile.js';
+import { splitLabels } from './split-labels.js';
+
+export interface ProfileSplitsInput {
+  rootAbs: string;
+  splits: readonly SizedSplit[];
+  classes: readonly ClassEntry[];
+  onImage?: () => void;
+}
+
+/**
+ * `yw convert`'s label loop without the writer: every label file is read and parsed by the same
+ * step, its shapes go to the profile and are forgotten. Nothing is written.
+ */
+export async function profileSplits(input: ProfileSplitsInput): Promise<{ builder: ProfileBuilder; findings: Finding[] }> {
+  const builder = new ProfileBuilder(input.classes, input.splits.map((s) => s.name));
+  const findings: Finding[] = [];
+  const context = { classIds: new Set(input.classes.map((c) => c.id)), boxPolygons: false };
+  for (const split of input.splits) {
+    for await (const { image, text } of splitLabels(input.rootAbs, split, findings)) {
+      const result = imageShapes(text, image, context);
+      for (const f of result.findings) findings.push(f); // not push(...): a garbage file can have 10^5 findings
+      const small = builder.add(split.name, image, result.shapes);
+      if (small) findings.push(small);
+      input.onImage?.();
+    }
+  }
+  return { builder, findings };
+}
