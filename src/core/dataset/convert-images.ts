@@ -2,10 +2,11 @@ import { finding, type Finding } from '../findings.js';
 import { annotationGeometry, cocoAnnotationText, type AnnotationOptions, type Geometry } from './coco.js';
 import type { ImageSize, PlannedImage, PlannedSplit } from './model.js';
 import { parseYoloLabels, toPixels } from './yolo-labels.js';
+import { OPENCV_DECODES, type ImageFormat } from '../image-header/index.js';
 
 /** What an image header reader says about a file (io's ImageProbe fits this shape). */
 export type SizeResult =
-  | { ok: true; width: number; height: number }
+  | { ok: true; width: number; height: number; format?: ImageFormat; ignoredOrientation?: number }
   | { ok: false; reason: string; message: string };
 
 export type SizedImage = PlannedImage & ImageSize;
@@ -32,6 +33,8 @@ export function applySizes(
       const size = sizes.get(image.path) ?? { ok: false, reason: 'unreadable', message: 'not read' };
       if (size.ok) {
         images.push({ ...image, width: size.width, height: size.height });
+        if (!reported.has(image.path)) findings.push(...decodeNotes(image.path, size));
+        reported.add(image.path);
       } else if (!reported.has(image.path)) {
         reported.add(image.path);
         const code = size.reason === 'unsupported' ? 'IMAGE_UNSUPPORTED' : 'IMAGE_UNREADABLE';
@@ -41,6 +44,27 @@ export function applySizes(
     return { name: split.name, dataPrefix: split.dataPrefix, images };
   });
   return { splits: sized, findings };
+}
+
+/**
+ * Images yw can size but mmcv's loader (OpenCV `imdecode`) will not read the way the header says:
+ * kept in the output (never dropped silently), with a warning saying what training will do.
+ */
+function decodeNotes(path: string, size: Extract<SizeResult, { ok: true }>): Finding[] {
+  const notes: Finding[] = [];
+  if (size.format !== undefined && !OPENCV_DECODES[size.format]) {
+    notes.push(finding('IMAGE_NOT_DECODABLE', 'warning', `${size.format.toUpperCase()} image: OpenCV builds used by mmcv cannot decode it, so training fails when it loads this file`, {
+      file: path,
+      hint: 'convert it to PNG or JPEG',
+    }));
+  }
+  if (size.ignoredOrientation !== undefined) {
+    notes.push(finding('EXIF_ORIENTATION_IGNORED', 'warning', `EXIF orientation ${size.ignoredOrientation} is ignored by OpenCV for ${size.format?.toUpperCase() ?? 'this format'}; sizes and boxes use the stored frame`, {
+      file: path,
+      hint: 'if the labels were drawn on the rotated view, rotate the pixels and clear the tag (e.g. save it as JPEG/PNG)',
+    }));
+  }
+  return notes;
 }
 
 export interface ImageConversion {
