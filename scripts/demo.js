@@ -29,6 +29,7 @@ async function step(title, argv, { expect = 0 } = {}) {
 
 console.log(`YOLO-World root for this demo: ${root}`);
 await step('YOLO labels -> COCO JSON per split', ['convert', 'data/sample-helmet']);
+await step('the dataset profile and every finding, before any GPU time (writes nothing)', ['check', 'data/sample-helmet']);
 await step('class-text JSON in label order', ['texts', 'data/sample-helmet']);
 await step('a fine-tuning config (standalone: needs no third_party/mmyolo checkout)', [
   'config', '--data', 'data/sample-helmet', '--mode', 'finetune', '--size', 's', '--style', 'standalone', '--out', config,
