@@ -20,11 +20,13 @@ export const COMMAND_NAMES: readonly string[] = Object.keys(COMMAND_MODULES);
 /**
  * The commands `argv` (without node and script) can reach: when it starts with a command name, as
  * commander dispatches it (the program has no options of its own that take a value), only that one;
- * otherwise (`--help`, `help convert`, a typo that commander answers with suggestions) all of them.
+ * none for `--version`; otherwise (`--help`, `help convert`, a typo that commander answers with
+ * suggestions) all of them.
  */
 export async function commandsFor(argv: readonly string[]): Promise<RegisterCommand[]> {
   const first = argv[0];
-  const names = first !== undefined && Object.hasOwn(COMMAND_MODULES, first) ? [first] : COMMAND_NAMES;
+  const only = first !== undefined && Object.hasOwn(COMMAND_MODULES, first) ? [first] : undefined;
+  const names = only ?? (first === '-V' || first === '--version' ? [] : COMMAND_NAMES);
   const modules = await Promise.all(names.map((name) => COMMAND_MODULES[name]!()));
   return modules.map((m) => m.register);
 }
