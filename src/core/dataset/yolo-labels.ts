@@ -1,5 +1,6 @@
 import { finding, type Finding } from '../findings.js';
 import { clamp01, extent, shoelaceArea } from './geometry.js';
+import { scanPlainLine } from './yolo-labels-scan.js';
 import type { ImageSize, PixelShape, YoloShape } from './model.js';
 
 /**
@@ -40,12 +41,14 @@ export function parseYoloLabels(text: string, file: string, classIds: ReadonlySe
     const raw = lines[index]!.trim();
     if (raw === '') continue;
     line = index + 1;
-    // split(' ') is several times faster than a regex split; tabs and runs of spaces take the slow path.
+    // Plain decimals separated by single spaces (nearly every line) are scanned without tokens;
+    // anything else is split (a regex split only for tabs and runs of spaces) and goes through Number().
     const plain = !raw.includes('\t') && !raw.includes('  ');
-    const tokens = plain ? raw.split(' ') : raw.split(/\s+/);
-    const shape = parseLine(tokens, line, classIds, drop);
+    const values = plain ? scanPlainLine(raw) : undefined;
+    const tokens = values ? undefined : plain ? raw.split(' ') : raw.split(/\s+/);
+    const shape = tokens ? parseLine(tokens, line, classIds, drop) : shapeOf(values!, raw, line, classIds, drop);
     if (!shape) continue;
-    const key = plain ? raw : tokens.join(' '); // the same string: raw is its tokens joined by ' '
+    const key = tokens && !plain ? tokens.join(' ') : raw; // raw is its tokens joined by ' ' when plain
     if (seen.has(key)) {
       findings.push(finding('LABEL_DUPLICATE', 'warning', 'duplicate of an earlier line; kept once', { file, line, data: { dropped: true } }));
       continue;
@@ -80,6 +83,15 @@ function parseLine(tokens: string[], line: number, classIds: ReadonlySet<number>
     return undefined;
   }
   return { classId, line, kind: n === 5 ? 'box' : 'polygon', coords };
+}
+
+/** parseLine for a line scanPlainLine read: every value is a finite decimal already. */
+function shapeOf(values: number[], raw: string, line: number, classIds: ReadonlySet<number>, drop: Drop): YoloShape | undefined {
+  const n = values.length;
+  if (n !== 5 && (n < 7 || n % 2 === 0)) return parseLine(raw.split(' '), line, classIds, drop);
+  const classId = values[0]!;
+  if (!Number.isInteger(classId) || !classIds.has(classId)) return parseLine(raw.split(' '), line, classIds, drop);
+  return { classId, line, kind: n === 5 ? 'box' : 'polygon', coords: values.slice(1) };
 }
 
 const NOT_A_NUMBER = Symbol('not a number');
