@@ -2,4 +2,5 @@
 import { main } from '../dist/cli/main.js';
 
 process.exitCode = await main(process.argv.slice(2));
-process.stderr.write(`maxRSS=${process.resourceUsage().maxRSS}\n`);
+const usage = process.resourceUsage();
+process.stderr.write(`maxRSS=${usage.maxRSS} cpu=${(usage.userCPUTime + usage.systemCPUTime) / 1e6}\n`);

@@ -1,5 +1,6 @@
 // Benchmark for `yw convert`: builds (once, cached under .bench/) a synthetic YOLO dataset of real JPEGs,
-// then runs the built CLI several times and prints median wall time, images/s and peak RSS.
+// then runs the built CLI several times and prints median wall time, median CPU time (user + system,
+// all threads), images/s and peak RSS.
 //   npm run bench                                   10,000 images x 5 boxes
 //   npm run bench -- --million                      20,000 images x 50 boxes = 1,000,000 annotations, 1 run (RSS target)
 //   npm run bench -- --images N --boxes-per-image K --runs R
@@ -84,7 +85,18 @@ function runOnce(out) {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (result.status !== 0) throw new Error(`yw convert failed (${result.status}): ${result.stderr}`);
   const match = timeBin ? /Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr) : /maxRSS=(\d+)/.exec(result.stderr);
-  return { seconds, rssMB: match ? Number(match[1]) / 1024 : NaN };
+  return { seconds, rssMB: match ? Number(match[1]) / 1024 : NaN, cpu: cpuSeconds(result.stderr, Boolean(timeBin)) };
+}
+
+/** user + system CPU seconds of the child (all its threads), from /usr/bin/time -v or bench-child. */
+function cpuSeconds(stderr, fromTime) {
+  if (!fromTime) {
+    const m = /cpu=([\d.]+)/.exec(stderr);
+    return m ? Number(m[1]) : NaN;
+  }
+  const user = /User time \(seconds\): ([\d.]+)/.exec(stderr);
+  const sys = /System time \(seconds\): ([\d.]+)/.exec(stderr);
+  return user && sys ? Number(user[1]) + Number(sys[1]) : NaN;
 }
 
 await makeDataset();
@@ -95,7 +107,10 @@ const results = Array.from({ length: runs }, () => runOnce(out));
 const times = results.map((r) => r.seconds).sort((a, b) => a - b);
 const median = times[Math.floor(times.length / 2)];
 const peak = Math.max(...results.map((r) => r.rssMB));
+const cpus = results.map((r) => r.cpu).sort((a, b) => a - b);
+const cpuMedian = cpus[Math.floor(cpus.length / 2)];
 console.log(`yw convert: ${images} images, ${images * boxes} boxes, ${runs} runs (warm cache)`);
 console.log(`  wall time median ${median.toFixed(3)} s (min ${times[0].toFixed(3)}, max ${times.at(-1).toFixed(3)})`);
+console.log(`  CPU time (user+sys) median ${cpuMedian.toFixed(3)} s (min ${cpus[0].toFixed(3)}, max ${cpus.at(-1).toFixed(3)})`);
 console.log(`  ${Math.round(images / median)} images/s, ${Math.round((images * boxes) / median)} boxes/s`);
 console.log(`  peak RSS ${peak.toFixed(0)} MB`);

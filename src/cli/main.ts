@@ -1,11 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
-import { ZodError } from 'zod';
 import { processContext, type RunContext } from './context.js';
-import { COMMANDS } from './commands/index.js';
+import { commandsFor } from './commands/index.js';
 import { Output } from './output.js';
 import { YwError } from '../errors.js';
-import { zodToYwError } from './zod-error.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../../package.json') as { version: string };
@@ -14,7 +12,8 @@ export const EXIT_OK = 0;
 export const EXIT_USER = 1;
 export const EXIT_BUG = 2;
 
-export function buildProgram(ctx: RunContext, setExitCode: (code: number) => void): Command {
+/** The program with the commands `argv` can reach (see `commandsFor`); all of them without argv. */
+export async function buildProgram(ctx: RunContext, setExitCode: (code: number) => void, argv: readonly string[] = []): Promise<Command> {
   const program = new Command('yw')
     .description('Prepare datasets and training configs for fine-tuning YOLO-World')
     .version(version, '-V, --version')
@@ -37,7 +36,7 @@ Typical flow:
 Run \`yw <command> --help\` for the options and examples of each command.`,
     );
   const host = { ctx, setExitCode };
-  for (const register of COMMANDS) register(program, host);
+  for (const register of await commandsFor(argv)) register(program, host);
   for (const command of program.commands) command.exitOverride().configureOutput(program.configureOutput());
   return program;
 }
@@ -51,9 +50,9 @@ export async function main(argv: readonly string[], ctx: RunContext = processCon
   const debug = argv.includes('--debug');
   const out = new Output(ctx, { json: false, quiet: false, debug });
   try {
-    const program = buildProgram(ctx, (code) => {
+    const program = await buildProgram(ctx, (code) => {
       exitCode = code;
-    });
+    }, argv);
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {
@@ -66,6 +65,8 @@ export async function main(argv: readonly string[], ctx: RunContext = processCon
       out.error(error);
       return EXIT_USER;
     }
+    // Imported here, not at the top: start-up does not pay for zod (a ZodError means a command loaded it already).
+    const [{ ZodError }, { zodToYwError }] = await Promise.all([import('zod'), import('./zod-error.js')]);
     if (error instanceof ZodError) {
       out.error(zodToYwError(error));
       return EXIT_USER;

@@ -1,4 +1,5 @@
-import cliProgress from 'cli-progress';
+import type CliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import type { RunContext } from './context.js';
 import type { CommonOptions } from './common-options.js';
@@ -81,6 +82,8 @@ export class Output {
   progress(total: number, label: string): Progress {
     if (!this.ctx.isTTY || this.options.quiet || this.options.json || total === 0) return NO_PROGRESS;
     const stream = this.ctx.stderr as unknown as NodeJS.WritableStream;
+    // Loaded only when a bar is shown (a TTY): it costs ~20 ms of start-up otherwise wasted.
+    const cliProgress = createRequire(import.meta.url)('cli-progress') as typeof CliProgress;
     const bar = new cliProgress.SingleBar(
       { format: `${label} [{bar}] {percentage}% | {value}/{total} | eta {eta}s`, stream, hideCursor: true },
       cliProgress.Presets.shades_classic,

@@ -1,4 +1,5 @@
-import { parseDocument } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
 import { YwError } from '../../errors.js';
 import { checkClasses, type ClassEntry } from './classes.js';
 
@@ -17,6 +18,8 @@ export interface DataYaml {
  * keys; `nc`, when present, must equal the number of names.
  */
 export function parseDataYaml(text: string, file: string): DataYaml {
+  // yaml is loaded on first use: most datasets have no data.yaml, and loading it costs ~30 ms of start-up.
+  const { parseDocument } = createRequire(import.meta.url)('yaml') as typeof Yaml;
   const doc = parseDocument(text.replace(/^\uFEFF/, ''), { uniqueKeys: true });
   if (doc.errors.length > 0) {
     const first = doc.errors[0]!;

@@ -4,19 +4,10 @@ import type { DataYaml } from './data-yaml.js';
 import { compareText } from './image-lists.js';
 import { RAW_PLANS, type RawPlan } from './layout-plans.js';
 import type { PlannedImage, PlannedSplit } from './model.js';
+import { LAYOUT_DESCRIPTIONS, LAYOUTS, type LayoutKind } from './layout-kinds.js';
 import { basename, CLASSES_FILE_NAMES, isImagePath, labelPathFor, SPLIT_NAMES } from './paths.js';
 
-/** The dataset layouts `yw convert` reads, in the order auto-detection tries them. */
-export const LAYOUTS = ['split-folders', 'ultralytics', 'single', 'side-by-side'] as const;
-export type LayoutKind = (typeof LAYOUTS)[number];
-
-/** What each layout looks like; shown when nothing matches. */
-export const LAYOUT_DESCRIPTIONS: Record<LayoutKind, string> = {
-  'split-folders': `${SPLIT_NAMES.join('|')}/images/ + labels/ (split folders)`,
-  ultralytics: 'images/<split>/ + labels/<split>/, optional data.yaml (Ultralytics)',
-  single: 'images/ + labels/, optional train.txt/val.txt/test.txt (single folder)',
-  'side-by-side': 'images with their .txt labels in the same folder (side by side, darknet)',
-};
+export { LAYOUT_DESCRIPTIONS, LAYOUTS, type LayoutKind } from './layout-kinds.js';
 
 export interface LayoutInput {
   /** Sorted paths of every file under the root, relative to it, with `/`. */

@@ -1,5 +1,6 @@
 import { finding, type Finding } from '../findings.js';
 import { clamp01, extent, shoelaceArea } from './geometry.js';
+import { scanPlainLine } from './yolo-labels-scan.js';
 import type { ImageSize, PixelShape, YoloShape } from './model.js';
 
 /**
@@ -33,26 +34,28 @@ export function parseYoloLabels(text: string, file: string, classIds: ReadonlySe
   const drop: Drop = (code, message, hint) => {
     findings.push(finding(code, 'error', message, { file, line, data: { dropped: true }, ...(hint ? { hint } : {}) }));
   };
+  const clipped = (overshoot: number): void => {
+    findings.push(finding('LABEL_CLIPPED', 'warning', `coordinates up to ${overshoot.toFixed(4)} outside [0, 1] were clipped to the image`, { file, line }));
+  };
   for (let index = 0; index < lines.length; index++) {
     const raw = lines[index]!.trim();
     if (raw === '') continue;
     line = index + 1;
-    // split(' ') is several times faster than a regex split; tabs and runs of spaces take the slow path.
-    const tokens = raw.includes('\t') || raw.includes('  ') ? raw.split(/\s+/) : raw.split(' ');
-    const shape = parseLine(tokens, line, classIds, drop);
+    // Plain decimals separated by single spaces (nearly every line) are scanned without tokens;
+    // anything else is split (a regex split only for tabs and runs of spaces) and goes through Number().
+    const plain = !raw.includes('\t') && !raw.includes('  ');
+    const values = plain ? scanPlainLine(raw) : undefined;
+    const tokens = values ? undefined : plain ? raw.split(' ') : raw.split(/\s+/);
+    const shape = tokens ? parseLine(tokens, line, classIds, drop) : shapeOf(values!, raw, line, classIds, drop);
     if (!shape) continue;
-    const key = tokens.join(' ');
+    const key = tokens && !plain ? tokens.join(' ') : raw; // raw is its tokens joined by ' ' when plain
     if (seen.has(key)) {
       findings.push(finding('LABEL_DUPLICATE', 'warning', 'duplicate of an earlier line; kept once', { file, line, data: { dropped: true } }));
       continue;
     }
     seen.add(key);
-    const checked = checkBounds(shape, drop);
-    if (!checked) continue;
-    if (checked.clipped) {
-      findings.push(finding('LABEL_CLIPPED', 'warning', `coordinates up to ${checked.overshoot.toFixed(4)} outside [0, 1] were clipped to the image`, { file, line }));
-    }
-    shapes.push(checked.shape);
+    const checked = checkBounds(shape, drop, clipped);
+    if (checked) shapes.push(checked);
   }
   return { shapes, findings };
 }
@@ -65,20 +68,30 @@ function parseLine(tokens: string[], line: number, classIds: ReadonlySet<number>
     drop('LABEL_COLUMNS', `${n} values; expected 5 (class xc yc w h) or an odd count ≥ 7 (class x1 y1 x2 y2 x3 y3 ...)`);
     return undefined;
   }
-  const values = new Array<number>(n);
+  const coords: number[] = [];
+  let classId = 0;
   for (let i = 0; i < n; i++) {
     const token = tokens[i]!;
     const value = toNumber(token);
     if (value === NOT_A_NUMBER) return void drop('LABEL_NOT_NUMERIC', `value "${token}" is not a number`);
     if (!Number.isFinite(value)) return void drop('LABEL_NOT_FINITE', `value "${token}" is not a finite number`);
-    values[i] = value;
+    if (i === 0) classId = value;
+    else coords.push(value);
   }
-  const classId = values.shift()!;
   if (!Number.isInteger(classId) || !classIds.has(classId)) {
     drop('LABEL_UNKNOWN_CLASS', `class id ${tokens[0]} is not in the class list`, 'check the classes file, or pass the right one with --classes FILE');
     return undefined;
   }
-  return { classId, line, kind: n === 5 ? 'box' : 'polygon', coords: values };
+  return { classId, line, kind: n === 5 ? 'box' : 'polygon', coords };
+}
+
+/** parseLine for a line scanPlainLine read: every value is a finite decimal already. */
+function shapeOf(values: number[], raw: string, line: number, classIds: ReadonlySet<number>, drop: Drop): YoloShape | undefined {
+  const n = values.length;
+  if (n !== 5 && (n < 7 || n % 2 === 0)) return parseLine(raw.split(' '), line, classIds, drop);
+  const classId = values[0]!;
+  if (!Number.isInteger(classId) || !classIds.has(classId)) return parseLine(raw.split(' '), line, classIds, drop);
+  return { classId, line, kind: n === 5 ? 'box' : 'polygon', coords: values.slice(1) };
 }
 
 const NOT_A_NUMBER = Symbol('not a number');
@@ -96,19 +109,16 @@ function toNumber(token: string): number | typeof NOT_A_NUMBER {
   return value;
 }
 
-interface Checked {
-  shape: YoloShape;
-  clipped: boolean;
-  overshoot: number;
-}
-
-/** Drops shapes of zero size or far outside the image; clips small overshoots. */
-function checkBounds(shape: YoloShape, drop: Drop): Checked | undefined {
+/**
+ * Drops shapes of zero size or far outside the image; clips small overshoots (calling `clipped`
+ * when the overshoot is more than float noise). Returns the shape to keep.
+ */
+function checkBounds(shape: YoloShape, drop: Drop, clipped: (overshoot: number) => void): YoloShape | undefined {
   const [xc, yc, w, h] = shape.coords as [number, number, number, number];
   if (shape.kind === 'box') {
     if (w <= 0 || h <= 0) return void drop('LABEL_ZERO_SIZE', 'box width or height is zero or negative');
     // The common case, a box inside the image, allocates nothing more.
-    if (xc - w / 2 >= 0 && yc - h / 2 >= 0 && xc + w / 2 <= 1 && yc + h / 2 <= 1) return { shape, clipped: false, overshoot: 0 };
+    if (xc - w / 2 >= 0 && yc - h / 2 >= 0 && xc + w / 2 <= 1 && yc + h / 2 <= 1) return shape;
   }
   const points = shape.kind === 'box' ? [xc - w / 2, yc - h / 2, xc + w / 2, yc + h / 2] : shape.coords;
   let overshoot = 0;
@@ -121,8 +131,8 @@ function checkBounds(shape: YoloShape, drop: Drop): Checked | undefined {
   const empty = shape.kind === 'box' ? x2 <= x1 || y2 <= y1 : x2 <= x1 || y2 <= y1 || shoelaceArea(clippedPoints) <= 0;
   if (empty) return void drop('LABEL_ZERO_SIZE', `${shape.kind} has no area inside the image`);
   const coords = shape.kind === 'box' ? [(x1 + x2) / 2, (y1 + y2) / 2, x2 - x1, y2 - y1] : clippedPoints;
-  const clipped = overshoot > FLOAT_SLACK;
-  return { shape: overshoot > 0 ? { ...shape, coords } : shape, clipped, overshoot };
+  if (overshoot > FLOAT_SLACK) clipped(overshoot);
+  return overshoot > 0 ? { ...shape, coords } : shape;
 }
 
 /** A validated YOLO shape in absolute pixels of an image of `size` (display frame). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { annotationGeometry, cocoAnnotationText, cocoCategories } from '../../../src/core/dataset/coco.js';
+import { annotationGeometry, cocoAnnotationText, cocoCategories, pixelText } from '../../../src/core/dataset/coco.js';
 import type { YoloShape } from '../../../src/core/dataset/model.js';
 import { toPixels } from '../../../src/core/dataset/yolo-labels.js';
 import { CocoTextBuilder } from '../../../src/core/dataset/coco-text.js';
@@ -56,5 +56,20 @@ describe('COCO records', () => {
     expect(json.annotations).toEqual([{ id: 1 }, { id: 2 }, { id: 3 }]);
     const empty = new CocoTextBuilder({ split: 's', dataPrefix: '', categories: [] });
     expect(JSON.parse([empty.start(), empty.beginAnnotations(), empty.end()].join(''))).toMatchObject({ images: [], annotations: [] });
+  });
+});
+
+describe('pixelText', () => {
+  it('prints every 1/100 pixel value up to 20,000 exactly as String (and so as JSON.stringify)', () => {
+    for (let i = 0; i <= 2_000_000; i++) {
+      const v = i / 100;
+      if (pixelText(v) !== String(v)) expect(pixelText(v)).toBe(String(v));
+    }
+  });
+
+  it('falls back to String for values off the 1/100 grid, negative or huge', () => {
+    for (const v of [-0, -0.01, -12.5, 0.1 + 0.2, 1 / 3, 1e-7, 21474836.48, 123456789.12, 1e21, 2 ** 53]) {
+      expect(pixelText(v)).toBe(String(v));
+    }
   });
 });
