@@ -126,3 +126,9 @@ export async function writeReport(
 export function strictExitCode(findings: readonly Finding[], strict: boolean): number {
   return strict && findings.some((f) => f.severity !== 'info') ? 1 : 0;
 }
+
+/** Exit code of `yw check`: 1 when there are errors (with --strict: errors or warnings), else 0. */
+export function checkExitCode(findings: readonly Finding[], strict: boolean): number {
+  const problem = findings.some((f) => f.severity === 'error' || (strict && f.severity === 'warning'));
+  return problem ? 1 : 0;
+}

@@ -5,7 +5,7 @@ import type { CommonOptions } from '../common-options.js';
 import type { CommandHost } from '../host.js';
 import { underRoot } from '../under-root.js';
 import { formatDatasetReport, type DatasetCheckSummary } from '../dataset-report.js';
-import { Output, writeReport } from '../output.js';
+import { checkExitCode, Output, writeReport } from '../output.js';
 import { LAYOUTS } from '../../core/dataset/layout.js';
 import { profileFindings } from '../../core/dataset/profile-findings.js';
 import { summarizeProfile } from '../../core/dataset/profile-summary.js';
@@ -55,7 +55,5 @@ export async function checkDataset(host: CommandHost, common: CommonOptions, roo
   out.result(formatDatasetReport(summary, findings));
   out.json({ ...summary, findings });
   if (reportPath) out.info(`report: ${reportPath}`);
-  const errors = findings.some((f) => f.severity === 'error');
-  const warnings = findings.some((f) => f.severity === 'warning');
-  return errors || (common.strict && warnings) ? 1 : 0;
+  return checkExitCode(findings, common.strict);
 }
