@@ -6,6 +6,8 @@ import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const sample = fileURLToPath(new URL('../../fixtures/sample-helmet', import.meta.url));
+/** An mmyolo l mask-refine base chain (one Python literal per resolved top-level name). */
+const mmyolo = fileURLToPath(new URL('../../fixtures/check-reader/third_party', import.meta.url));
 
 /**
  * The commands agree with each other: what convert writes, texts and config read, and check finds
@@ -42,6 +44,27 @@ describe('convert -> texts -> config -> check', () => {
       expect(check.code).toBe(0);
       const texts = JSON.parse(await readFile(join(root, 'data/texts/helmet_class_texts.json'), 'utf8')) as string[][];
       expect(texts.map((t) => t[0])).toEqual(written.classes);
+    });
+  }
+
+  for (const mode of ['finetune', 'reparam'] as const) {
+    it(`gives an inherit ${mode} config that the built-in reader resolves through the mmyolo base chain, clean`, async () => {
+      const root = await yoloWorldRoot();
+      await cp(mmyolo, join(root, 'third_party'), { recursive: true });
+      const cli = (argv: string[]) => runCli(argv, { cwd: root });
+      // Rectangle polygons make every annotation a polygon, so mask-refine (the l-MR base) is chosen.
+      expect((await cli(['convert', 'data/helmet', '--box-polygons'])).code).toBe(0);
+      expect((await cli(['texts', 'data/helmet'])).code).toBe(0);
+      const weights = mode === 'reparam' ? ['--weights', 'pretrained_models/helmet_l_rep_conv.pth'] : [];
+      const config = await cli(['config', '--data', 'data/helmet', '--mode', mode, '--size', 'l', '--out', 'configs/custom/helmet.py', '--json', ...weights]);
+      expect(config.code).toBe(0);
+      const written = JSON.parse(config.stdout) as { load_from: string; base: string };
+      expect(written.base).toContain('yolov8_l_mask-refine_syncbn_fast_8xb16-500e_coco.py');
+      await mkdir(join(root, 'pretrained_models'), { recursive: true });
+      await writeFile(join(root, written.load_from), '');
+      const check = await cli(['check', '--config', 'configs/custom/helmet.py', '--reader', 'builtin', '--json']);
+      expect(JSON.parse(check.stdout)).toMatchObject({ findings: [], classes: { count: 3 } });
+      expect(check.code).toBe(0);
     });
   }
 });
