@@ -1,14 +1,16 @@
-import fg from 'fast-glob';
 import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { YwError } from '../errors.js';
 import { TopLevelValueScanner } from '../core/texts/json-scan.js';
-import { categoriesOnlyCoco, fileKindOf, type JsonFile, type TextFile } from '../core/texts/source.js';
-import { CLASS_FILE_NAMES, DATA_YAML_NAMES } from '../core/texts/root-source.js';
+import { classMetaFiles } from '../core/dataset/convert.js';
+import { categoriesOnlyCoco, fileKindOf, type JsonFile } from '../core/texts/source.js';
+import type { RootInput } from '../core/texts/root-source.js';
 import type { SourceRead } from '../core/texts/resolve.js';
 import { displayPath } from './display-path.js';
+import { listFiles } from './list-files.js';
 import { readJson, readText } from './read-text.js';
+import { readTexts } from './read-texts.js';
 
 /** Reads what `yw texts` needs from a source path: one file, or a dataset root's candidate files. */
 export async function readTextsSource(cwd: string, source: string): Promise<SourceRead> {
@@ -22,9 +24,7 @@ export async function readTextsSource(cwd: string, source: string): Promise<Sour
     });
   }
   if (info.isDirectory()) {
-    const annotations = await readAnnotations(cwd, absolute);
-    const classFiles = await readClassFiles(cwd, absolute);
-    return { kind: 'dataset-root', absolute, root: { root: shown, annotations, classFiles } };
+    return { kind: 'dataset-root', absolute, root: await readRoot(cwd, absolute, shown) };
   }
   if (fileKindOf(absolute) === 'coco-json') {
     return { kind: 'coco-json', absolute, file: await readCoco(absolute, shown) };
@@ -45,16 +45,13 @@ async function readAnnotations(cwd: string, root: string): Promise<JsonFile[]> {
   return read;
 }
 
-/** Every classes.txt / obj.names under the root, and the root's data.yaml files. */
-async function readClassFiles(cwd: string, root: string): Promise<TextFile[]> {
-  const patterns = [`**/{${CLASS_FILE_NAMES.join(',')}}`, `{${DATA_YAML_NAMES.join(',')}}`];
-  const found = await fg(patterns, { cwd: root, onlyFiles: true, followSymbolicLinks: false, suppressErrors: true });
-  const read: TextFile[] = [];
-  for (const rel of found.sort()) {
-    const path = join(root, rel);
-    read.push({ path: displayPath(cwd, path), text: await readText(path) });
-  }
-  return read;
+/** The root's COCO files, and its files listed and class files read as `yw convert` reads them. */
+async function readRoot(cwd: string, absolute: string, shown: string): Promise<RootInput> {
+  const annotations = await readAnnotations(cwd, absolute);
+  const files = await listFiles(absolute);
+  const meta = classMetaFiles(files);
+  const texts = await readTexts(absolute, meta);
+  return { root: shown, annotations, files, texts, shown: new Map(meta.map((rel) => [rel, displayPath(cwd, join(absolute, rel))])) };
 }
 
 /**

@@ -1,6 +1,5 @@
-import fg from 'fast-glob';
-import { cp, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { cp, readdir, readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli, type CliRun } from './run-cli.js';
 import { tempDir } from './tmp.js';
@@ -30,6 +29,8 @@ export async function convertFixture(
   return { ...run, dir, produced, read: (path) => readFile(join(dir, path), 'utf8') };
 }
 
+/** Every file under `dir` (relative, `/`, sorted), hidden ones too so a leftover temp file shows. */
 export async function listAll(dir: string): Promise<string[]> {
-  return (await fg('**/*', { cwd: dir, dot: true, onlyFiles: true })).sort();
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/')).sort();
 }

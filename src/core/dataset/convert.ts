@@ -26,8 +26,31 @@ export interface ConvertOptions {
 /** The small text files the plan needs: classes files, the root data.yaml and root image lists. */
 export function metaFiles(files: readonly string[]): string[] {
   const set = new Set(files);
-  const root = [...DATA_YAML_NAMES, ...LIST_FILE_NAMES].filter((f) => set.has(f));
-  return [...classesFiles(files), ...root];
+  return [...classMetaFiles(files), ...LIST_FILE_NAMES.filter((f) => set.has(f))];
+}
+
+/** The files a root's classes can come from: every classes file of the tree, then the root data.yaml files. */
+export function classMetaFiles(files: readonly string[]): string[] {
+  const set = new Set(files);
+  return [...classesFiles(files), ...DATA_YAML_NAMES.filter((f) => set.has(f))];
+}
+
+export type RootClassesInput = Pick<PlanInput, 'files' | 'texts' | 'classesOverride'>;
+
+/**
+ * The classes `yw convert` gives a root (`yw texts` reuses it): `--classes`, else the classes files
+ * and the root data.yaml, which must agree. `texts` must hold the `classMetaFiles`.
+ */
+export function rootClasses(
+  input: RootClassesInput,
+  dataYaml = findDataYaml(input.texts, input.classesOverride !== undefined || classesFiles(input.files).length > 0),
+): { classes: ClassEntry[]; source: string } {
+  return resolveClasses({
+    files: input.files,
+    texts: input.texts,
+    ...(dataYaml ? { dataYaml } : {}),
+    ...(input.classesOverride ? { override: input.classesOverride } : {}),
+  });
 }
 
 /** The first data.yaml at the root, parsed. */
@@ -73,12 +96,7 @@ export function planConversion(input: PlanInput, options: ConvertOptions): Conve
   const dataYaml = findDataYaml(input.texts, input.classesOverride !== undefined || classesFiles(input.files).length > 0);
   const layoutInput = { files: input.files, texts: input.texts, rootAbs: input.rootAbs, ...(dataYaml ? { dataYaml: dataYaml.data } : {}) };
   const plan = planLayout(layoutInput, input.root, options.layout);
-  const { classes, source } = resolveClasses({
-    files: input.files,
-    texts: input.texts,
-    ...(dataYaml ? { dataYaml } : {}),
-    ...(input.classesOverride ? { override: input.classesOverride } : {}),
-  });
+  const { classes, source } = rootClasses(input, dataYaml);
   const findings = [...plan.findings];
   let splits = plan.splits.filter((s) => {
     if (s.images.length === 0) findings.push(finding('SPLIT_EMPTY', 'warning', `split ${s.name} has no images; no file written for it`));

@@ -1,22 +1,24 @@
 import { YwError, isYwError } from '../../errors.js';
 import { finding, type Finding } from '../findings.js';
 import type { ClassEntry } from '../dataset/classes.js';
-import { classesFromCoco, classesFromText, fileKindOf, type ClassSource, type JsonFile, type TextFile } from './source.js';
+import { classMetaFiles, rootClasses } from '../dataset/convert.js';
+import { CLASSES_FILE_NAMES, DATA_YAML_NAMES } from '../dataset/paths.js';
+import { classesFromCoco, classesFromText, classLineNumbers, fileKindOf, type ClassSource, type JsonFile, type TextFile } from './source.js';
 
-/** Classes files looked for anywhere under a dataset root (as `yw convert` does). */
-export const CLASS_FILE_NAMES = ['classes.txt', 'obj.names'] as const;
-/** Ultralytics dataset descriptions looked for at the root, after the classes files. */
-export const DATA_YAML_NAMES = ['data.yaml', 'data.yml', 'dataset.yaml'] as const;
 /** Where a dataset root's classes come from, for messages and --help. */
-export const ROOT_CLASS_SOURCES = `annotations/*.json, else ${CLASS_FILE_NAMES.map((n) => `**/${n}`).join(', ')} (any depth, sorted), then ${DATA_YAML_NAMES.join(', ')}`;
+export const ROOT_CLASS_SOURCES = `annotations/*.json, else ${CLASSES_FILE_NAMES.map((n) => `**/${n}`).join(', ')} (any depth, sorted), then ${DATA_YAML_NAMES.join(', ')}`;
 
 export interface RootInput {
   /** Display path of the root. */
   root: string;
   /** `<root>/annotations/*.json`, sorted by path. */
   annotations: readonly JsonFile[];
-  /** The classes files (any depth) and root data.yaml files that exist, in any order. */
-  classFiles: readonly TextFile[];
+  /** Every file of the root (relative, sorted), as `yw convert` lists it. */
+  files: readonly string[];
+  /** Contents of the root's `classMetaFiles`, by relative path. */
+  texts: ReadonlyMap<string, string>;
+  /** Display path of each of those files. */
+  shown: ReadonlyMap<string, string>;
 }
 
 type Resolved = Omit<ClassSource, 'datasetName'>;
@@ -29,26 +31,46 @@ const HINTS: Record<string, string> = {
 /**
  * A dataset root's classes. COCO files written by `yw convert` are what training reads, so their
  * category order wins (all splits must agree); a classes file that agrees lends its inline synonyms,
- * one that disagrees is reported as stale. Without annotations, the classes file convert would use.
+ * one that disagrees is reported as stale. Without annotations, `yw convert`'s own class resolution.
  */
 export function classesFromRoot(input: RootInput): Resolved {
-  const classFiles = [...input.classFiles].sort(byConvertPriority);
-  if (input.annotations.length > 0) return fromAnnotations(input.annotations, classFiles);
-  if (classFiles.length === 0) {
-    throw new YwError('TEXTS_NO_CLASSES', `no classes found in ${input.root}`, {
-      file: input.root,
-      hint: `looked for ${ROOT_CLASS_SOURCES}; pass a classes file, data.yaml or COCO JSON instead`,
-    });
+  const shown = (rel: string): string => input.shown.get(rel) ?? rel;
+  if (input.annotations.length > 0) {
+    const classFiles = classMetaFiles(input.files).map((rel) => ({ path: shown(rel), text: input.texts.get(rel) ?? '' }));
+    return fromAnnotations(input.annotations, classFiles);
   }
-  const [first, ...others] = classFiles.map((file) => classesFromText(file));
-  for (const other of others) assertSameNames(first!.orderFrom, first!.classes, other.orderFrom, other.classes, 'TEXTS_CLASS_FILES_DISAGREE');
-  return { ...first!, kind: 'dataset-root', orderNote: `${first!.orderNote}, the order yw convert writes`, findings: [] };
+  const { classes, source } = convertClasses(input);
+  const file = { path: shown(source), text: input.texts.get(source) ?? '' };
+  const note = fileKindOf(source) === 'data-yaml' ? 'data.yaml names, ascending class id' : 'classes file order';
+  return {
+    kind: 'dataset-root',
+    orderFrom: file.path,
+    orderNote: `${note}, the order yw convert writes`,
+    classes,
+    classesFile: file.path,
+    ...(fileKindOf(source) === 'data-yaml' ? {} : { classLines: classLineNumbers(file.text, classes.length) }),
+    findings: [],
+  };
 }
 
-/** Classes files sorted by path, then data.yaml: the order `yw convert` takes its classes in. */
-function byConvertPriority(a: TextFile, b: TextFile): number {
-  const yaml = (f: TextFile): number => (fileKindOf(f.path) === 'data-yaml' ? 1 : 0);
-  return yaml(a) - yaml(b) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+/** `yw convert`'s own class resolution, its errors worded for `yw texts` (which has no --classes). */
+function convertClasses(input: RootInput): ReturnType<typeof rootClasses> {
+  try {
+    return rootClasses(input);
+  } catch (error) {
+    if (!isYwError(error)) throw error;
+    if (error.code === 'NO_CLASSES') {
+      throw new YwError('TEXTS_NO_CLASSES', `no classes found in ${input.root}`, {
+        file: input.root,
+        hint: `looked for ${ROOT_CLASS_SOURCES}; pass a classes file, data.yaml or COCO JSON instead`,
+      });
+    }
+    // convert names files relative to the root; texts names them as the user typed the root.
+    const file = input.shown.get(error.file ?? '');
+    if (file === undefined) throw error;
+    const hint = error.code === 'CLASSES_DIFFER' ? HINTS.TEXTS_CLASS_FILES_DISAGREE : error.hint;
+    throw new YwError(error.code, error.message, { file, ...(error.line ? { line: error.line } : {}), ...(hint ? { hint } : {}), cause: error });
+  }
 }
 
 function fromAnnotations(annotations: readonly JsonFile[], classFiles: readonly TextFile[]): Resolved {

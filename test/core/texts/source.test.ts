@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classesFromRoot } from '../../../src/core/texts/root-source.js';
+import { classesFromRoot, type RootInput } from '../../../src/core/texts/root-source.js';
 import { classLineNumbers, datasetNameFor, fileKindOf } from '../../../src/core/texts/source.js';
 import { errorOf } from '../../helpers/errors.js';
 
@@ -36,62 +36,75 @@ describe('fileKindOf / classLineNumbers', () => {
   });
 });
 
+/** A root `ds` as io reads it: its files (relative) with the class files' contents. */
+function root(files: Record<string, string>, annotations: ReturnType<typeof coco>[] = []): RootInput {
+  const rels = Object.keys(files).sort();
+  return {
+    root: 'ds',
+    annotations,
+    files: rels,
+    texts: new Map(Object.entries(files)),
+    shown: new Map(rels.map((rel) => [rel, `ds/${rel}`])),
+  };
+}
+
 describe('classesFromRoot', () => {
   it('takes the order from annotations/train.json and the synonyms from an agreeing classes file', () => {
-    const source = classesFromRoot({
-      root: 'ds',
-      annotations: [coco('ds/annotations/test.json', ['b', 'a']), coco('ds/annotations/train.json', ['b', 'a'])],
-      classFiles: [{ path: 'ds/classes.txt', text: 'b|bee\na\n' }],
-    });
+    const source = classesFromRoot(
+      root({ 'classes.txt': 'b|bee\na\n' }, [coco('ds/annotations/test.json', ['b', 'a']), coco('ds/annotations/train.json', ['b', 'a'])]),
+    );
     expect(source.orderFrom).toBe('ds/annotations/train.json');
     expect(source.classes.map((c) => [c.name, c.synonyms])).toEqual([['b', ['bee']], ['a', []]]);
     expect([source.classesFile, source.classLines]).toEqual(['ds/classes.txt', [1, 2]]);
   });
 
   it('refuses splits whose categories disagree, naming both files', () => {
-    const error = errorOf(() =>
-      classesFromRoot({ root: 'ds', annotations: [coco('ds/annotations/train.json', ['a', 'b']), coco('ds/annotations/val.json', ['a'])], classFiles: [] }),
-    );
+    const error = errorOf(() => classesFromRoot(root({}, [coco('ds/annotations/train.json', ['a', 'b']), coco('ds/annotations/val.json', ['a'])])));
     expect(error.code).toBe('TEXTS_SPLITS_DISAGREE');
     expect(error.message).toBe('ds/annotations/train.json and ds/annotations/val.json list different classes (entry 1: "b" vs nothing)');
   });
 
   it('takes classes files in path order before data.yaml, as yw convert does', () => {
-    const source = classesFromRoot({
-      root: 'ds',
-      annotations: [],
-      classFiles: [
-        { path: 'ds/data.yaml', text: 'names: [a, b]\n' },
-        { path: 'ds/val/labels/classes.txt', text: 'a\nb\n' },
-        { path: 'ds/train/labels/classes.txt', text: 'a|ant\nb\n' },
-      ],
-    });
-    expect([source.orderFrom, source.classes[0]?.synonyms]).toEqual(['ds/train/labels/classes.txt', ['ant']]);
+    const source = classesFromRoot(
+      root({ 'data.yaml': 'names: [a, b]\n', 'val/labels/classes.txt': 'a\nb\n', 'train/labels/classes.txt': 'a|ant\n\nb\n', 'images/a.jpg': '' }),
+    );
+    expect([source.orderFrom, source.orderNote, source.classes[0]?.synonyms, source.classLines]).toEqual([
+      'ds/train/labels/classes.txt', 'classes file order, the order yw convert writes', ['ant'], [1, 3],
+    ]);
   });
 
-  it('refuses classes files that disagree when there are no annotations', () => {
-    const error = errorOf(() =>
-      classesFromRoot({
-        root: 'ds',
-        annotations: [],
-        classFiles: [{ path: 'ds/classes.txt', text: 'a\nb\n' }, { path: 'ds/data.yaml', text: 'names: [b, a]\n' }],
-      }),
-    );
-    expect(error.code).toBe('TEXTS_CLASS_FILES_DISAGREE');
-    expect(error.message).toBe('ds/classes.txt and ds/data.yaml list different classes (entry 0: "a" vs "b")');
+  it('reads data.yaml names when it is the only source, and ignores a data.yaml without names next to a classes file', () => {
+    const yaml = classesFromRoot(root({ 'data.yaml': 'names: {0: a, 2: b}\n' }));
+    expect([yaml.orderFrom, yaml.orderNote, yaml.classes.map((c) => [c.id, c.name]), yaml.classLines]).toEqual([
+      'ds/data.yaml', 'data.yaml names, ascending class id, the order yw convert writes', [[0, 'a'], [2, 'b']], undefined,
+    ]);
+    const noNames = classesFromRoot(root({ 'data.yaml': 'train: images\n', 'classes.txt': 'a\n' }));
+    expect(noNames.orderFrom).toBe('ds/classes.txt');
+  });
+
+  it('refuses classes files that disagree as yw convert does, naming the files under the root', () => {
+    const error = errorOf(() => classesFromRoot(root({ 'classes.txt': 'a\nb\n', 'data.yaml': 'names: [b, a]\n' })));
+    expect([error.code, error.message, error.file]).toEqual(['CLASSES_DIFFER', 'data.yaml and classes.txt list different classes', 'ds/data.yaml']);
+    expect(error.hint).toBe('make the classes files agree, or pass the one that is right as the source');
+  });
+
+  it('refuses a sparse data.yaml next to a dense classes file with the same names (convert compares ids too)', () => {
+    const error = errorOf(() => classesFromRoot(root({ 'classes.txt': 'a\nb\n', 'data.yaml': 'names: {0: a, 2: b}\n' })));
+    expect([error.code, error.file]).toEqual(['CLASSES_DIFFER', 'ds/data.yaml']);
+  });
+
+  it('names a broken classes file by its path under the root, with the line', () => {
+    const error = errorOf(() => classesFromRoot(root({ 'train/classes.txt': 'a\nb\na\n' })));
+    expect([error.code, error.file, error.line]).toEqual(['CLASSES_DUPLICATE', 'ds/train/classes.txt', 3]);
   });
 
   it('reports an unreadable classes file as a warning when annotations decide the order', () => {
-    const source = classesFromRoot({
-      root: 'ds',
-      annotations: [coco('ds/annotations/train.json', ['a'])],
-      classFiles: [{ path: 'ds/data.yaml', text: 'train: images\n' }],
-    });
+    const source = classesFromRoot(root({ 'data.yaml': 'train: images\n' }, [coco('ds/annotations/train.json', ['a'])]));
     expect(source.findings.map((f) => [f.code, f.file])).toEqual([['TEXTS_CLASSES_UNREADABLE', 'ds/data.yaml']]);
   });
 
   it('lists what it looked for when a root has no classes', () => {
-    const error = errorOf(() => classesFromRoot({ root: 'ds', annotations: [], classFiles: [] }));
+    const error = errorOf(() => classesFromRoot(root({ 'images/a.jpg': '' })));
     expect(error.code).toBe('TEXTS_NO_CLASSES');
     expect(error.hint).toBe(
       'looked for annotations/*.json, else **/classes.txt, **/obj.names (any depth, sorted), then data.yaml, data.yml, dataset.yaml; ' +
