@@ -29,7 +29,7 @@ export async function* readTextsInOrder(paths: readonly (string | undefined)[]):
  * open / read into one reused buffer / close, decoded as UTF-8 (as readFileSync(path, 'utf8'), same
  * errors): no fstat and no new buffer per file, ~15 % less time than readFileSync on 10,000 label files.
  */
-class TextReader {
+export class TextReader {
   private buffer = Buffer.allocUnsafe(64 * 1024);
 
   read(path: string): string {
