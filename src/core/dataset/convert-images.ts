@@ -32,9 +32,11 @@ export function applySizes(
     for (const image of split.images) {
       const size = sizes.get(image.path) ?? { ok: false, reason: 'unreadable', message: 'not read' };
       if (size.ok) {
-        images.push({ ...image, width: size.width, height: size.height });
-        if (!reported.has(image.path)) findings.push(...decodeNotes(image.path, size));
-        reported.add(image.path);
+        images.push(sizedImage(image, size.width, size.height));
+        // Nearly every image needs no note: no array and no Set entry for those.
+        const noted = (size.format !== undefined && !OPENCV_DECODES[size.format]) || size.ignoredOrientation !== undefined;
+        if (noted && !reported.has(image.path)) findings.push(...decodeNotes(image.path, size));
+        if (noted) reported.add(image.path);
       } else if (!reported.has(image.path)) {
         reported.add(image.path);
         const code = size.reason === 'unsupported' ? 'IMAGE_UNSUPPORTED' : 'IMAGE_UNREADABLE';
@@ -44,6 +46,13 @@ export function applySizes(
     return { name: split.name, dataPrefix: split.dataPrefix, images };
   });
   return { splits: sized, findings };
+}
+
+/** A fresh object literal (one hidden class for all images; spreading the planned image cost more). */
+function sizedImage(image: PlannedImage, width: number, height: number): SizedImage {
+  const sized: SizedImage = { path: image.path, fileName: image.fileName, width, height };
+  if (image.labelPath !== undefined) sized.labelPath = image.labelPath;
+  return sized;
 }
 
 /**
