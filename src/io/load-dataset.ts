@@ -1,4 +1,4 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { dataYamlLists, findDataYaml, metaFiles, planConversion, type ConversionPlan, type ConvertOptions } from '../core/dataset/convert.js';
 import { applySizes } from '../core/dataset/convert-images.js';
 import { probeImages } from './image-probe.js';
@@ -34,7 +34,9 @@ export async function readSizes(plan: ConversionPlan, rootAbs: string, progress:
   const paths = [...new Set(plan.splits.flatMap((s) => s.images.map((i) => i.path)))];
   const bar = progress(paths.length, 'reading image headers');
   let shown = 0;
-  const probes = await probeImages(paths.map((p) => join(rootAbs, p)), {
+  // Plain concatenation: path.join normalises every path (~50 ms for 10,000 in a profile); plan paths are already normal.
+  const base = rootAbs.endsWith('/') ? rootAbs : `${rootAbs}/`;
+  const probes = await probeImages(paths.map((p) => base + p), {
     onProgress: (done) => {
       bar.increment(done - shown);
       shown = done;

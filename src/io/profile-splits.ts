@@ -2,7 +2,7 @@ import type { Finding } from '../core/findings.js';
 import type { ClassEntry } from '../core/dataset/classes.js';
 import { imageShapes, type SizedSplit } from '../core/dataset/convert-images.js';
 import { ProfileBuilder } from '../core/dataset/profile.js';
-import { splitLabels } from './split-labels.js';
+import { forEachLabel } from './split-labels.js';
 
 export interface ProfileSplitsInput {
   rootAbs: string;
@@ -20,13 +20,13 @@ export async function profileSplits(input: ProfileSplitsInput): Promise<{ builde
   const findings: Finding[] = [];
   const context = { classIds: new Set(input.classes.map((c) => c.id)), boxPolygons: false };
   for (const split of input.splits) {
-    for await (const { image, text } of splitLabels(input.rootAbs, split, findings)) {
+    await forEachLabel(input.rootAbs, split, findings, (image, text) => {
       const result = imageShapes(text, image, context);
       for (const f of result.findings) findings.push(f); // not push(...): a garbage file can have 10^5 findings
       const small = builder.add(split.name, image, result.shapes);
       if (small) findings.push(small);
       input.onImage?.();
-    }
+    });
   }
   return { builder, findings };
 }

@@ -28,8 +28,9 @@ export async function* readTextsInOrder(paths: readonly (string | undefined)[]):
 /**
  * open / read into one reused buffer / close, decoded as UTF-8 (as readFileSync(path, 'utf8'), same
  * errors): no fstat and no new buffer per file, ~15 % less time than readFileSync on 10,000 label files.
+ * One read per file that fits the buffer (see below).
  */
-class TextReader {
+export class TextReader {
   private buffer = Buffer.allocUnsafe(64 * 1024);
 
   read(path: string): string {
@@ -38,9 +39,12 @@ class TextReader {
       let length = 0;
       for (;;) {
         if (length === this.buffer.length) this.grow();
-        const got = readSync(fd, this.buffer, length, this.buffer.length - length, null);
-        if (got === 0) break;
+        const wanted = this.buffer.length - length;
+        const got = readSync(fd, this.buffer, length, wanted, null);
         length += got;
+        // A short read of a regular file is its end: stopping here saves the second read (that
+        // would return 0) of every label file, 10,000 system calls per 10,000 images.
+        if (got < wanted) break;
       }
       return this.buffer.toString('utf8', 0, length);
     } finally {

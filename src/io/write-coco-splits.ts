@@ -5,7 +5,9 @@ import { CocoTextBuilder } from '../core/dataset/coco-text.js';
 import { convertImageLabels, type LabelContext, type SizedSplit } from '../core/dataset/convert-images.js';
 import type { SplitSummary } from '../core/dataset/convert-summary.js';
 import { openBufferedStream, type BufferedStream } from './buffered-stream.js';
-import { splitLabels } from './split-labels.js';
+import { forEachLabel } from './split-labels.js';
+
+const CHUNK = 1 << 16;
 
 export interface WriteSplitsInput {
   rootAbs: string;
@@ -44,21 +46,34 @@ export async function writeCocoSplits(input: WriteSplitsInput): Promise<{ splits
 
 async function writeSplit(stream: BufferedStream, split: SizedSplit, input: WriteSplitsInput, findings: Finding[]): Promise<Omit<SplitSummary, 'file'>> {
   const coco = new CocoTextBuilder({ split: split.name, dataPrefix: split.dataPrefix, categories: input.categories });
-  await stream.write(coco.start());
-  for (const [i, image] of split.images.entries()) await stream.write(coco.image(i + 1, image.fileName, image));
-  await stream.write(coco.beginAnnotations());
+  // Records gathered into ~64 KB chunks here: one awaited stream.write per record cost a promise each.
+  let chunk = coco.start();
+  for (let i = 0; i < split.images.length; i++) {
+    const image = split.images[i]!;
+    chunk += coco.image(i + 1, image.fileName, image);
+    if (chunk.length >= CHUNK) {
+      await stream.write(chunk);
+      chunk = '';
+    }
+  }
+  chunk += coco.beginAnnotations();
   let nextId = 1;
   let background = 0;
   let index = 0;
-  for await (const { image, text } of splitLabels(input.rootAbs, split, findings)) {
+  await forEachLabel(input.rootAbs, split, findings, (image, text) => {
     index += 1;
     const result = convertImageLabels(text, image, index, nextId, input.context);
     if (result.count === 0) background += 1;
     nextId += result.count;
     for (const f of result.findings) findings.push(f); // not push(...): a garbage file can have 10^5 findings
-    await stream.write(coco.annotationRecords(result.records));
+    chunk += coco.annotationRecords(result.records);
     input.onImage?.();
-  }
+    if (chunk.length < CHUNK) return undefined;
+    const full = chunk;
+    chunk = '';
+    return stream.write(full);
+  });
+  await stream.write(chunk);
   await stream.write(coco.end());
   return { name: split.name, dataPrefix: split.dataPrefix, images: split.images.length, background, annotations: nextId - 1 };
 }

@@ -1,5 +1,5 @@
 import { finding, type Finding } from '../findings.js';
-import { annotationGeometry, cocoAnnotationText, type AnnotationOptions, type Geometry } from './coco.js';
+import { annotationGeometry, boxAnnotationText, cocoAnnotationText, px, type AnnotationOptions, type Geometry } from './coco.js';
 import type { ImageSize, PlannedImage, PlannedSplit } from './model.js';
 import { parseYoloLabels, toPixels } from './yolo-labels.js';
 import { OPENCV_DECODES, type ImageFormat } from '../image-header/index.js';
@@ -32,9 +32,11 @@ export function applySizes(
     for (const image of split.images) {
       const size = sizes.get(image.path) ?? { ok: false, reason: 'unreadable', message: 'not read' };
       if (size.ok) {
-        images.push({ ...image, width: size.width, height: size.height });
-        if (!reported.has(image.path)) findings.push(...decodeNotes(image.path, size));
-        reported.add(image.path);
+        images.push(sizedImage(image, size.width, size.height));
+        // Nearly every image needs no note: no array and no Set entry for those.
+        const noted = (size.format !== undefined && !OPENCV_DECODES[size.format]) || size.ignoredOrientation !== undefined;
+        if (noted && !reported.has(image.path)) findings.push(...decodeNotes(image.path, size));
+        if (noted) reported.add(image.path);
       } else if (!reported.has(image.path)) {
         reported.add(image.path);
         const code = size.reason === 'unsupported' ? 'IMAGE_UNSUPPORTED' : 'IMAGE_UNREADABLE';
@@ -44,6 +46,13 @@ export function applySizes(
     return { name: split.name, dataPrefix: split.dataPrefix, images };
   });
   return { splits: sized, findings };
+}
+
+/** A fresh object literal (one hidden class for all images; spreading the planned image cost more). */
+function sizedImage(image: PlannedImage, width: number, height: number): SizedImage {
+  const sized: SizedImage = { path: image.path, fileName: image.fileName, width, height };
+  if (image.labelPath !== undefined) sized.labelPath = image.labelPath;
+  return sized;
 }
 
 /**
@@ -100,18 +109,17 @@ export function imageShapes(
   const shapes = parsed.shapes.map((shape): ImageShape => {
     const geometry = annotationGeometry(toPixels(shape, image), context.boxPolygons);
     const [, , w, h] = geometry.bbox;
-    if (w! < 1 || h! < 1) {
-      parsed.findings.push(finding('LABEL_TINY', 'warning', `box is ${w} x ${h} px; mmdet ignores boxes under 1 px when training`, {
-        file: image.labelPath,
-        line: shape.line,
-      }));
-    }
+    if (w! < 1 || h! < 1) parsed.findings.push(tinyFinding(w!, h!, image.labelPath!, shape.line));
     return { classId: shape.classId, line: shape.line, kind: shape.kind, geometry };
   });
   return { shapes, findings: parsed.findings };
 }
 
-/** One image's label text → COCO annotation records with ids from `firstId`. */
+/**
+ * One image's label text → COCO annotation records with ids from `firstId`. Same records and
+ * findings as formatting imageShapes' result, but boxes (nearly every line) go from the parsed
+ * shape straight to text, without the pixel shape, geometry and per-box arrays in between.
+ */
 export function convertImageLabels(
   labelText: string | undefined,
   image: SizedImage,
@@ -119,7 +127,35 @@ export function convertImageLabels(
   firstId: number,
   context: LabelContext,
 ): ImageConversion {
-  const { shapes, findings } = imageShapes(labelText, image, context);
-  const records = shapes.map((s, i) => cocoAnnotationText(firstId + i, imageId, s.classId + context.categoryIdStart, s.geometry));
-  return { records: records.join(',\n'), count: records.length, findings };
+  if (labelText === undefined || image.labelPath === undefined) return { records: '', count: 0, findings: [] };
+  const { shapes, findings } = parseYoloLabels(labelText, image.labelPath, context.classIds);
+  const { width: W, height: H } = image;
+  const records: string[] = [];
+  for (let i = 0; i < shapes.length; i++) {
+    const shape = shapes[i]!;
+    const categoryId = shape.classId + context.categoryIdStart;
+    let text: string;
+    let w: number;
+    let h: number;
+    if (shape.kind === 'box') {
+      const c = shape.coords;
+      const xc = c[0]!, yc = c[1]!, bw = c[2]!, bh = c[3]!; // same arithmetic as toPixels + annotationGeometry
+      const x1 = px((xc - bw / 2) * W), y1 = px((yc - bh / 2) * H), x2 = px((xc + bw / 2) * W), y2 = px((yc + bh / 2) * H);
+      w = px(x2 - x1);
+      h = px(y2 - y1);
+      text = boxAnnotationText(firstId + i, imageId, categoryId, x1, y1, x2, y2, w, h, context.boxPolygons);
+    } else {
+      const geometry = annotationGeometry(toPixels(shape, image), context.boxPolygons);
+      w = geometry.bbox[2]!;
+      h = geometry.bbox[3]!;
+      text = cocoAnnotationText(firstId + i, imageId, categoryId, geometry);
+    }
+    if (w < 1 || h < 1) findings.push(tinyFinding(w, h, image.labelPath, shape.line));
+    records.push(text);
+  }
+  return { records: records.join(',\n'), count: shapes.length, findings };
+}
+
+function tinyFinding(w: number, h: number, file: string, line: number): Finding {
+  return finding('LABEL_TINY', 'warning', `box is ${w} x ${h} px; mmdet ignores boxes under 1 px when training`, { file, line });
 }

@@ -72,7 +72,9 @@ export function planLayout(input: LayoutInput, root: string, forced?: LayoutKind
 function finalizeSplit(name: string, dataPrefix: string, images: readonly string[], fileSet: ReadonlySet<string>, findings: Finding[]): PlannedSplit {
   const byLabel = new Map<string, string>();
   const planned: PlannedImage[] = [];
-  for (const path of [...images].sort(compareText)) {
+  // The listing is sorted already in most layouts; checking is one pass, sorting a copy cost more.
+  const sorted = images.every((p, i) => i === 0 || compareText(images[i - 1]!, p) <= 0) ? images : [...images].sort(compareText);
+  for (const path of sorted) {
     const labelPath = labelPathFor(path);
     const first = byLabel.get(labelPath);
     if (first !== undefined) {
