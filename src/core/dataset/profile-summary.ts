@@ -1,6 +1,6 @@
 import {
   BOX_COUNT_BUCKETS, MEDIUM_AREA, MIN_IMAGE_SIDE, SMALL_AREA, TOP_SIZES, bump,
-  type AreaBins, type PolygonPresence, type ProfileBuilder, type SplitTally,
+  type PolygonPresence, type ProfileBuilder, type SplitTally,
 } from './profile.js';
 
 /** The profile as plain data (what `--json` prints and the report formats). */
@@ -12,17 +12,9 @@ export interface DatasetProfile {
   limits: { minImageSide: number; smallArea: number; mediumArea: number };
 }
 
-export interface SplitProfile {
-  name: string;
-  images: number;
-  withBoxes: number;
-  background: number;
-  boxes: number;
-  polygons: number;
-  boxesOnly: number;
+/** A split's tally as reported: the per-image and per-class maps become statistics and tables. */
+export interface SplitProfile extends Omit<SplitTally, 'perImage' | 'classBoxes' | 'classImages'> {
   polygonPresence: PolygonPresence;
-  areas: AreaBins;
-  underMinSide: number;
   boxesPerImage: CountStats;
 }
 
