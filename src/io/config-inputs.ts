@@ -6,8 +6,7 @@ import type { SplitPaths } from '../core/config/options.js';
 import { isDirectory, isFile } from './file-head.js';
 import { readJson } from './read-text.js';
 
-export const SPLITS = ['train', 'val', 'test'] as const;
-export type Split = (typeof SPLITS)[number];
+import { SPLITS, type Split } from '../core/splits.js';
 
 export interface InputPaths {
   cwd: string;

@@ -1,8 +1,7 @@
 import { isDict, type PyDict } from '../config-reader/values.js';
 import { child, get, getDict, joinRoot, str } from './walk.js';
 
-export const SPLITS = ['train', 'val', 'test'] as const;
-export type Split = (typeof SPLITS)[number];
+import { SPLITS, type Split } from '../splits.js';
 
 /** One dataset the runner builds, unwrapped from MultiModalDataset / RepeatDataset / ConcatDataset. */
 export interface DatasetRef {

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
 import { YwError } from '../../errors.js';
 import { checkClasses, type ClassEntry } from './classes.js';
+import { SPLITS } from '../splits.js';
 
 /** What yw uses of an Ultralytics `data.yaml`. Split entries are folders, txt lists or lists of them. */
 export interface DataYaml {
@@ -45,7 +46,7 @@ export function parseDataYaml(text: string, file: string): DataYaml {
   const result: DataYaml = { classes };
   if (typeof nc === 'number') result.nc = nc;
   if (typeof record.path === 'string') result.path = record.path;
-  for (const split of ['train', 'val', 'test'] as const) {
+  for (const split of SPLITS) {
     const entries = splitEntries(record[split], split, file);
     if (entries) result[split] = entries;
   }

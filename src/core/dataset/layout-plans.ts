@@ -2,6 +2,7 @@ import type { Finding } from '../findings.js';
 import { compareText, indexImages, resolveImageList } from './image-lists.js';
 import { yamlSplit } from './yaml-splits.js';
 import type { LayoutInput, LayoutKind } from './layout.js';
+import { SPLITS } from '../splits.js';
 import {
   basename, CLASSES_FILE_NAMES, commonFolder, dirname, extname, isImagePath, LIST_FILE_NAMES, SPLIT_NAMES, under,
 } from './paths.js';
@@ -47,7 +48,7 @@ const ultralytics: Planner = ({ files, texts, rootAbs, dataYaml }) => {
   const allImages = under(files, 'images/').filter(isImagePath);
   const index = indexImages(allImages);
   const findings: Finding[] = [];
-  const fromYaml = (['train', 'val', 'test'] as const).filter((s) => dataYaml?.[s]?.length);
+  const fromYaml = SPLITS.filter((s) => dataYaml?.[s]?.length);
   const splits = fromYaml.length
     ? fromYaml.map((name) => yamlSplit(name, dataYaml?.[name] ?? [], { files, texts, rootAbs, index, findings, base: dataYaml?.path }))
     : [...new Set(allImages.filter((f) => /^images\/[^/]+\//.test(f)).map((f) => f.split('/')[1]!))]
