@@ -9,7 +9,7 @@ import { join } from 'node:path';
 
 const dir = process.argv[2] ?? '/tmp/yw-bench-probe';
 const runs = Number(process.argv[3] ?? 7);
-const probeModule = new URL('../dist/io/image-probe.js', import.meta.url).href;
+const probeModule = new URL('../dist/io/images/image-probe.js', import.meta.url).href;
 
 async function makeImages(count) {
   const { default: sharp } = await import('sharp');

@@ -1,4 +1,4 @@
-export { displayPath } from '../io/display-path.js';
+export { displayPath } from '../io/fs/display-path.js';
 import type { ConvertSummary } from '../core/dataset/convert-summary.js';
 
 /** The human summary of `yw convert` (stdout); findings are printed separately on stderr. */

@@ -5,7 +5,7 @@ import type { RunContext } from './context.js';
 import type { CommonOptions } from './common-options.js';
 import { countBySeverity, sortFindings, type Finding } from '../core/findings.js';
 import { YwError } from '../errors.js';
-import { writeFileAtomic } from '../io/atomic-write.js';
+import { writeFileAtomic } from '../io/fs/atomic-write.js';
 
 /** How many findings are printed to stderr before "... and N more". The report has them all. */
 export const FINDINGS_SHOWN = 20;

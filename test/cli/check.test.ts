@@ -7,7 +7,7 @@ import { copyFixture } from '../helpers/tmp.js';
 import type { Finding } from '../../src/core/findings.js';
 import { readConfig } from '../../src/core/config-reader/read-config.js';
 import { encodeReferenceJson } from '../../src/core/config-reader/reference-json.js';
-import { readConfigText } from '../../src/io/check-inputs.js';
+import { readConfigText } from '../../src/io/config/check-inputs.js';
 
 const clean = fileURLToPath(new URL('../../fixtures/check-clean', import.meta.url));
 const CONFIG = 'configs/custom/yolo_world_v2_l_helmet.py';

@@ -7,9 +7,9 @@ import { formatBestEpochTxt } from '../../core/training-log/best-epoch-txt.js';
 import { mergeRuns, type MergedLog, type RunLog } from '../../core/training-log/merge.js';
 import { metricKeys } from '../../core/training-log/select.js';
 import { renderPlotSvg } from '../../core/training-log/svg-plot.js';
-import { writeFileAtomic } from '../../io/atomic-write.js';
-import { linkOrCopy, type LinkKind } from '../../io/link-file.js';
-import { listCheckpoints, locateRuns, readScalars } from '../../io/training-runs.js';
+import { writeFileAtomic } from '../../io/fs/atomic-write.js';
+import { linkOrCopy, type LinkKind } from '../../io/fs/link-file.js';
+import { listCheckpoints, locateRuns, readScalars } from '../../io/logs/training-runs.js';
 
 export const PLOT_FORMATS = ['.svg', '.png'] as const;
 
@@ -75,7 +75,7 @@ async function writePlot(ctx: RunContext, run: BestRun, options: BestCliOptions,
       : { epoch: run.checkpoint.epoch, label: `using ${run.checkpoint.file ?? ''} (best epoch not saved)` },
   });
   // sharp loads only when a PNG is asked for: it is the slowest module to import.
-  const data = ext === '.png' ? await (await import('../../io/svg-to-png.js')).svgToPng(svg) : svg;
+  const data = ext === '.png' ? await (await import('../../io/images/svg-to-png.js')).svgToPng(svg) : svg;
   await writeFileAtomic(target, data, { force, command: 'yw best' });
   return target;
 }

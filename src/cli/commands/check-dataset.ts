@@ -10,9 +10,9 @@ import { LAYOUTS } from '../../core/dataset/layout.js';
 import { profileFindings } from '../../core/dataset/profile-findings.js';
 import { summarizeProfile } from '../../core/dataset/profile-summary.js';
 import type { Finding } from '../../core/findings.js';
-import { assertWritable } from '../../io/atomic-write.js';
-import { planFromDisk, readSizes } from '../../io/load-dataset.js';
-import { profileSplits } from '../../io/profile-splits.js';
+import { assertWritable } from '../../io/fs/atomic-write.js';
+import { planFromDisk, readSizes } from '../../io/dataset/load-dataset.js';
+import { profileSplits } from '../../io/dataset/profile-splits.js';
 
 const optionsSchema = z.object({
   layout: z.enum(LAYOUTS).optional(),

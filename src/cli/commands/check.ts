@@ -11,8 +11,8 @@ import type { PyDict } from '../../core/config-reader/values.js';
 import { finding, type Finding } from '../../core/findings.js';
 import { YwError } from '../../errors.js';
 import { addDatasetOptions, checkDataset } from './check-dataset.js';
-import { gatherCheckInput, readConfigText } from '../../io/check-inputs.js';
-import { hasMmengine, readConfigWithMmengine } from '../../io/mmengine-config.js';
+import { gatherCheckInput, readConfigText } from '../../io/config/check-inputs.js';
+import { hasMmengine, readConfigWithMmengine } from '../../io/config/mmengine-config.js';
 
 export const READERS = ['auto', 'builtin', 'mmengine'] as const;
 

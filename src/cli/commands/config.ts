@@ -13,11 +13,11 @@ import { checkEmbeddingsHeader, checkTextsAgainstClasses } from '../../core/conf
 import { configName, defaultEmbeddingsPath, defaultTextsPath, PRETRAINED_DIR } from '../../core/config/names.js';
 import { baseFileName } from '../../core/config/sizes.js';
 import { parseNpyHeader, NPY_HEADER_BYTES } from '../../core/npy-header.js';
-import { datasetName, readSplits, rel } from '../../io/config-inputs.js';
-import { isDirectory, isFile, readHead } from '../../io/file-head.js';
-import { readJson } from '../../io/read-text.js';
-import { writeFileAtomic } from '../../io/atomic-write.js';
-import { displayPath } from '../../io/display-path.js';
+import { datasetName, readSplits, rel } from '../../io/config/config-inputs.js';
+import { isDirectory, isFile, readHead } from '../../io/fs/file-head.js';
+import { readJson } from '../../io/fs/read-text.js';
+import { writeFileAtomic } from '../../io/fs/atomic-write.js';
+import { displayPath } from '../../io/fs/display-path.js';
 
 const EXAMPLES = `
 Examples:

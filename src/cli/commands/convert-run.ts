@@ -6,9 +6,9 @@ import { displayPath, formatConvertSummary } from '../convert-report.js';
 import { underRoot } from '../under-root.js';
 import { convertOptions } from './convert.js';
 import { summarizeConversion } from '../../core/dataset/convert-summary.js';
-import { assertWritable } from '../../io/atomic-write.js';
-import { planFromDisk, readSizes } from '../../io/load-dataset.js';
-import { writeCocoSplits } from '../../io/write-coco-splits.js';
+import { assertWritable } from '../../io/fs/atomic-write.js';
+import { planFromDisk, readSizes } from '../../io/dataset/load-dataset.js';
+import { writeCocoSplits } from '../../io/dataset/write-coco-splits.js';
 
 /** `yw convert`'s work (its options and help are in convert.ts). */
 export async function runConvert(host: CommandHost, rootArg: string, raw: Record<string, unknown>): Promise<number> {

@@ -12,10 +12,10 @@ import { formatClassTexts } from '../../core/texts/format.js';
 import { resolveClassSource } from '../../core/texts/resolve.js';
 import { ROOT_CLASS_SOURCES } from '../../core/texts/root-source.js';
 import { parseSynonyms } from '../../core/texts/synonyms.js';
-import { writeFileAtomic } from '../../io/atomic-write.js';
-import { displayPath } from '../../io/display-path.js';
-import { readJson, readText } from '../../io/read-text.js';
-import { readTextsSource } from '../../io/texts-source.js';
+import { writeFileAtomic } from '../../io/fs/atomic-write.js';
+import { displayPath } from '../../io/fs/display-path.js';
+import { readJson, readText } from '../../io/fs/read-text.js';
+import { readTextsSource } from '../../io/texts/texts-source.js';
 
 /** Where YOLO-World's configs look for class texts, relative to the current folder. */
 export const DEFAULT_TEXTS_DIR = 'data/texts';

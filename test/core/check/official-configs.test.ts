@@ -6,7 +6,7 @@ import { runChecks } from '../../../src/core/check/run-checks.js';
 import { COCO80 } from '../../../src/core/check/coco80.js';
 import { decodeReferenceJson } from '../../../src/core/config-reader/reference-json.js';
 import type { PyDict } from '../../../src/core/config-reader/values.js';
-import { gatherCheckInput } from '../../../src/io/check-inputs.js';
+import { gatherCheckInput } from '../../../src/io/config/check-inputs.js';
 import { tempDir } from '../../helpers/tmp.js';
 
 const official = fileURLToPath(new URL('../../../fixtures/check-official/', import.meta.url));

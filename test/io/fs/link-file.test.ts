@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { lstat, readFile, readdir, readlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { linkOrCopy } from '../../src/io/link-file.js';
-import { tempDir } from '../helpers/tmp.js';
+import { linkOrCopy } from '../../../src/io/fs/link-file.js';
+import { tempDir } from '../../helpers/tmp.js';
 
 describe('linkOrCopy', () => {
   it('makes a relative symlink', async () => {

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
-import type { Finding } from '../core/findings.js';
-import type { CocoCategory } from '../core/dataset/coco.js';
-import { CocoTextBuilder } from '../core/dataset/coco-text.js';
-import { convertImageLabels, type LabelContext, type SizedSplit } from '../core/dataset/convert-images.js';
-import type { SplitSummary } from '../core/dataset/convert-summary.js';
-import { openBufferedStream, type BufferedStream } from './buffered-stream.js';
+import type { Finding } from '../../core/findings.js';
+import type { CocoCategory } from '../../core/dataset/coco.js';
+import { CocoTextBuilder } from '../../core/dataset/coco-text.js';
+import { convertImageLabels, type LabelContext, type SizedSplit } from '../../core/dataset/convert-images.js';
+import type { SplitSummary } from '../../core/dataset/convert-summary.js';
+import { openBufferedStream, type BufferedStream } from '../fs/buffered-stream.js';
 import { forEachLabel } from './split-labels.js';
 
 const CHUNK = 1 << 16;

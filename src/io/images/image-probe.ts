@@ -1,8 +1,8 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { parseImageHeader, type HeaderResult, type ImageFormat } from '../core/image-header/index.js';
+import { parseImageHeader, type HeaderResult, type ImageFormat } from '../../core/image-header/index.js';
 
-export type { ImageFormat } from '../core/image-header/index.js';
+export type { ImageFormat } from '../../core/image-header/index.js';
 
 /**
  * Size of an image as mmcv/mmdet see it: the display frame that OpenCV's `imdecode(IMREAD_COLOR)`

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { readText } from './read-text.js';
+import { readText } from '../fs/read-text.js';
 
 /** Reads small text files under `root` (relative paths) into a map keyed by those paths. */
 export async function readTexts(root: string, paths: readonly string[], into = new Map<string, string>()): Promise<Map<string, string>> {

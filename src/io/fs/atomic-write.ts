@@ -1,7 +1,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
-import { YwError } from '../errors.js';
+import { YwError } from '../../errors.js';
 
 export interface WriteOptions {
   /** Replace an existing file. Without it an existing file is a user error. */

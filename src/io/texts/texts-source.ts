@@ -1,16 +1,16 @@
 import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { YwError } from '../errors.js';
-import { TopLevelValueScanner } from '../core/texts/json-scan.js';
-import { classMetaFiles } from '../core/dataset/convert.js';
-import { categoriesOnlyCoco, fileKindOf, type JsonFile } from '../core/texts/source.js';
-import type { RootInput } from '../core/texts/root-source.js';
-import type { SourceRead } from '../core/texts/resolve.js';
-import { displayPath } from './display-path.js';
-import { listFiles } from './list-files.js';
-import { readJson, readText } from './read-text.js';
-import { readTexts } from './read-texts.js';
+import { YwError } from '../../errors.js';
+import { TopLevelValueScanner } from '../../core/texts/json-scan.js';
+import { classMetaFiles } from '../../core/dataset/convert.js';
+import { categoriesOnlyCoco, fileKindOf, type JsonFile } from '../../core/texts/source.js';
+import type { RootInput } from '../../core/texts/root-source.js';
+import type { SourceRead } from '../../core/texts/resolve.js';
+import { displayPath } from '../fs/display-path.js';
+import { listFiles } from '../fs/list-files.js';
+import { readJson, readText } from '../fs/read-text.js';
+import { readTexts } from '../dataset/read-texts.js';
 
 /** Reads what `yw texts` needs from a source path: one file, or a dataset root's candidate files. */
 export async function readTextsSource(cwd: string, source: string): Promise<SourceRead> {

@@ -1,6 +1,6 @@
 import { copyFile, lstat, rename, rm, symlink } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
-import { YwError } from '../errors.js';
+import { YwError } from '../../errors.js';
 
 export type LinkKind = 'symlink' | 'copy';
 

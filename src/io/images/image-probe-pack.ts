@@ -1,4 +1,4 @@
-import { IMAGE_FORMATS } from '../core/image-header/index.js';
+import { IMAGE_FORMATS } from '../../core/image-header/index.js';
 import type { ImageProbe } from './image-probe.js';
 
 /**

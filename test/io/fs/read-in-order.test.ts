@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readTextsInOrder } from '../../src/io/read-in-order.js';
-import { tempDir } from '../helpers/tmp.js';
+import { readTextsInOrder } from '../../../src/io/fs/read-in-order.js';
+import { tempDir } from '../../helpers/tmp.js';
 
 const collect = async (paths: (string | undefined)[]) => {
   const out: { text?: string; error?: string }[] = [];

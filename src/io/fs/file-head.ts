@@ -1,5 +1,5 @@
 import { open, stat } from 'node:fs/promises';
-import { YwError } from '../errors.js';
+import { YwError } from '../../errors.js';
 
 /** The first `bytes` bytes of a file (fewer if it is shorter), e.g. a .npy header. */
 export async function readHead(path: string, bytes: number): Promise<Uint8Array> {

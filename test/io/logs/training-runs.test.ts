@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { listCheckpoints, locateRuns, readScalars } from '../../src/io/training-runs.js';
-import { tempDir } from '../helpers/tmp.js';
+import { listCheckpoints, locateRuns, readScalars } from '../../../src/io/logs/training-runs.js';
+import { tempDir } from '../../helpers/tmp.js';
 
 describe('readScalars', () => {
   it('decodes UTF-8 split across chunks and a BOM, whatever the chunk size', async () => {

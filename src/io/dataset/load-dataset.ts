@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
-import { dataYamlLists, findDataYaml, metaFiles, planConversion, type ConversionPlan, type ConvertOptions } from '../core/dataset/convert.js';
-import { applySizes } from '../core/dataset/convert-images.js';
-import { probeImages } from './image-probe.js';
-import { listFiles } from './list-files.js';
-import { readText } from './read-text.js';
+import { dataYamlLists, findDataYaml, metaFiles, planConversion, type ConversionPlan, type ConvertOptions } from '../../core/dataset/convert.js';
+import { applySizes } from '../../core/dataset/convert-images.js';
+import { probeImages } from '../images/image-probe.js';
+import { listFiles } from '../fs/list-files.js';
+import { readText } from '../fs/read-text.js';
 import { readTexts } from './read-texts.js';
 
 /**

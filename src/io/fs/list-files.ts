@@ -1,6 +1,6 @@
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { YwError } from '../errors.js';
+import { YwError } from '../../errors.js';
 
 /**
  * Every file under `root` (relative paths with `/`, sorted by code unit so the order is the same on

@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { decodeReferenceJson } from '../core/config-reader/reference-json.js';
-import { isDict, type PyDict } from '../core/config-reader/values.js';
-import { SUBMODULE_HINT } from '../core/config-reader/read-config.js';
-import { YwError } from '../errors.js';
+import { decodeReferenceJson } from '../../core/config-reader/reference-json.js';
+import { isDict, type PyDict } from '../../core/config-reader/values.js';
+import { SUBMODULE_HINT } from '../../core/config-reader/read-config.js';
+import { YwError } from '../../errors.js';
 
 const run = promisify(execFile);
 

@@ -2,12 +2,12 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { FIRST_READ_BYTES, probeImage, probeImageSync, probeImages, type ImageProbe } from '../../src/io/image-probe.js';
-import { ORIENTATION, concat, exifApp1, segment, tiffBlock } from '../core/image-header/build.js';
-import { tempDir } from '../helpers/tmp.js';
+import { FIRST_READ_BYTES, probeImage, probeImageSync, probeImages, type ImageProbe } from '../../../src/io/images/image-probe.js';
+import { ORIENTATION, concat, exifApp1, segment, tiffBlock } from '../../core/image-header/build.js';
+import { tempDir } from '../../helpers/tmp.js';
 
 type Img = ReturnType<typeof sharp>;
-const dir = new URL('../../fixtures/images/', import.meta.url).pathname;
+const dir = new URL('../../../fixtures/images/', import.meta.url).pathname;
 const fixture = (name: string) => join(dir, name);
 const names = (await readdir(dir)).filter((n) => !/\.(md|txt|avif)$/.test(n) && !n.startsWith('corrupt-')).sort();
 
@@ -146,7 +146,7 @@ describe('probeImages', () => {
   });
 
   it('gives the same results with worker threads (built module) for a set large enough to start them', async () => {
-    const { probeImages: built } = await import('../../dist/io/image-probe.js' as string) as { probeImages: typeof probeImages };
+    const { probeImages: built } = await import('../../../dist/io/images/image-probe.js' as string) as { probeImages: typeof probeImages };
     const root = await tempDir();
     await mkdir(join(root, 'many'));
     const sources = ['jpeg-orient-6.jpg', 'png.png', 'webp-lossy.webp', 'notes.txt'];

@@ -3,9 +3,9 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { basename, dirname, join } from 'node:path';
-import { YwError } from '../errors.js';
-import { ScalarsParser } from '../core/training-log/parse.js';
-import type { ParsedLog } from '../core/training-log/types.js';
+import { YwError } from '../../errors.js';
+import { ScalarsParser } from '../../core/training-log/parse.js';
+import type { ParsedLog } from '../../core/training-log/types.js';
 
 export interface RunFolder {
   name: string;

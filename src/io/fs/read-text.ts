@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { YwError } from '../errors.js';
+import { YwError } from '../../errors.js';
 
 /** Reads a UTF-8 text file; a missing or unreadable file becomes a YwError naming it. */
 export async function readText(path: string, what = 'file'): Promise<string> {

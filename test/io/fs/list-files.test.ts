@@ -1,8 +1,8 @@
 import { mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listFiles } from '../../src/io/list-files.js';
-import { tempDir } from '../helpers/tmp.js';
+import { listFiles } from '../../../src/io/fs/list-files.js';
+import { tempDir } from '../../helpers/tmp.js';
 
 async function touch(root: string, rel: string): Promise<void> {
   await mkdir(join(root, rel, '..'), { recursive: true });

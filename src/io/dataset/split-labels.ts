@@ -1,7 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { finding, type Finding } from '../core/findings.js';
-import type { SizedImage, SizedSplit } from '../core/dataset/convert-images.js';
-import { TextReader } from './read-in-order.js';
+import { finding, type Finding } from '../../core/findings.js';
+import type { SizedImage, SizedSplit } from '../../core/dataset/convert-images.js';
+import { TextReader } from '../fs/read-in-order.js';
 
 /** What the label loop does with one image; a returned promise is awaited before the next image. */
 export type LabelVisitor = (image: SizedImage, text: string | undefined) => Promise<void> | void;

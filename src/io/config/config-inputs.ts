@@ -1,12 +1,12 @@
 import { basename, join, relative, resolve, sep } from 'node:path';
-import { YwError } from '../errors.js';
-import { summarizeCoco, type CocoSummary } from '../core/dataset/coco-summary.js';
-import type { ConfigData } from '../core/config/spec.js';
-import type { SplitPaths } from '../core/config/options.js';
-import { isDirectory, isFile } from './file-head.js';
-import { readJson } from './read-text.js';
+import { YwError } from '../../errors.js';
+import { summarizeCoco, type CocoSummary } from '../../core/dataset/coco-summary.js';
+import type { ConfigData } from '../../core/config/spec.js';
+import type { SplitPaths } from '../../core/config/options.js';
+import { isDirectory, isFile } from '../fs/file-head.js';
+import { readJson } from '../fs/read-text.js';
 
-import { SPLITS, type Split } from '../core/splits.js';
+import { SPLITS, type Split } from '../../core/splits.js';
 
 export interface InputPaths {
   cwd: string;

@@ -1,7 +1,7 @@
-import type { Finding } from '../core/findings.js';
-import type { ClassEntry } from '../core/dataset/classes.js';
-import { imageShapes, type SizedSplit } from '../core/dataset/convert-images.js';
-import { ProfileBuilder } from '../core/dataset/profile.js';
+import type { Finding } from '../../core/findings.js';
+import type { ClassEntry } from '../../core/dataset/classes.js';
+import { imageShapes, type SizedSplit } from '../../core/dataset/convert-images.js';
+import { ProfileBuilder } from '../../core/dataset/profile.js';
 import { forEachLabel } from './split-labels.js';
 
 export interface ProfileSplitsInput {
