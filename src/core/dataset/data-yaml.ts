@@ -20,8 +20,8 @@ export interface DataYaml {
  */
 export function parseDataYaml(text: string, file: string): DataYaml {
   // yaml is loaded on first use: most datasets have no data.yaml, and loading it costs ~30 ms of start-up.
-  const { parseDocument } = createRequire(import.meta.url)('yaml') as typeof Yaml;
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { uniqueKeys: true });
+  const yaml = createRequire(import.meta.url)('yaml') as typeof Yaml;
+  const doc = yaml.parseDocument(text.replace(/^\uFEFF/, ''), { uniqueKeys: true });
   if (doc.errors.length > 0) {
     const first = doc.errors[0]!;
     const line = first.linePos?.[0]?.line;
@@ -30,7 +30,7 @@ export function parseDataYaml(text: string, file: string): DataYaml {
       ...(line === undefined ? {} : { line }),
     });
   }
-  const data: unknown = doc.toJS();
+  const data = yamlValue(yaml, doc, file);
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new YwError('DATA_YAML_INVALID', `${file} must be a mapping with a "names" key`, { file });
   }
@@ -51,6 +51,32 @@ export function parseDataYaml(text: string, file: string): DataYaml {
     if (entries) result[split] = entries;
   }
   return result;
+}
+
+/**
+ * An alias may repeat a node that holds aliases itself, so 30 lines can stand for 10^9 values
+ * ("billion laughs"). The yaml package counts alias expansions and throws past `maxAliasCount`
+ * (100 per anchor and alias count product, its default, stated here on purpose); that, an alias
+ * without its anchor, or a stack overflow while building values is the file's fault, not yw's.
+ */
+const MAX_ALIAS_COUNT = 100;
+/** Alias nodes in the whole file; a hand-written data.yaml has none or a few. */
+const MAX_ALIASES = 1000;
+
+function yamlValue(yaml: typeof Yaml, doc: Yaml.Document, file: string): unknown {
+  const hint = 'write the values out instead of aliases (*name), and define each anchor (&name) before its first use';
+  // The package resolves each alias by scanning the nodes before it: 20,000 aliases took minutes.
+  let aliases = 0;
+  yaml.visit(doc, { Alias: () => (++aliases > MAX_ALIASES ? yaml.visit.BREAK : undefined) });
+  if (aliases > MAX_ALIASES) {
+    throw new YwError('DATA_YAML_INVALID', `${file} has more than ${MAX_ALIASES} aliases (*name)`, { file, hint });
+  }
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new YwError('DATA_YAML_INVALID', `${file} cannot be read: ${reason}`, { file, hint });
+  }
 }
 
 function parseNames(names: unknown, file: string): ClassEntry[] {
