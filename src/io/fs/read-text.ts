@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { YwError } from '../../errors.js';
+import { jsonTooDeepAt, MAX_JSON_DEPTH } from '../../core/json-depth.js';
 
 /** Reads a UTF-8 text file; a missing or unreadable file becomes a YwError naming it. */
 export async function readText(path: string, what = 'file'): Promise<string> {
@@ -21,6 +22,14 @@ export async function readBytes(path: string, what = 'file'): Promise<Buffer> {
 /** Reads and parses a JSON file; a syntax error names the file. */
 export async function readJson(path: string, what = 'JSON file'): Promise<unknown> {
   const text = await readText(path, what);
+  const deep = jsonTooDeepAt(text);
+  if (deep !== undefined) {
+    throw new YwError('JSON_TOO_DEEP', `${path} nests deeper than ${MAX_JSON_DEPTH} levels of [ ] or { }`, {
+      file: path,
+      line: deep,
+      hint: `no ${what} nests like this; check that this is the right file`,
+    });
+  }
   try {
     return JSON.parse(stripBom(text));
   } catch (error) {
