@@ -33,7 +33,7 @@ export function mergeRuns(runs: readonly RunLog[]): MergedLog {
   let trainLines = 0;
   let lines = 0;
   for (const { name, log } of runs) {
-    findings.push(...log.findings);
+    for (const f of log.findings) findings.push(f); // not push(...): no limit on how many a caller passes
     trainLines += log.trainLines;
     lines += log.lines;
     const replaced: number[] = [];

@@ -34,11 +34,13 @@ const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;'
 export function renderPlotSvg(input: PlotInput): string {
   const metrics = input.metrics.map((s) => ({ ...s, points: s.points.filter((p) => Number.isFinite(p.value) && p.value !== -1) }));
   const loss = input.loss.filter((p) => Number.isFinite(p.loss));
-  const epochs = [...metrics.flatMap((s) => s.points.map((p) => p.epoch)), ...loss.map((p) => p.epoch), input.best.epoch];
-  const xs = niceScale(0, Math.max(1, ...epochs), 8);
-  const values = metrics.flatMap((s) => s.points.map((p) => p.value));
-  const ys = niceScale(Math.min(...values, input.best.value), Math.max(...values, input.best.value), 5);
-  const ls = loss.length > 0 ? niceScale(Math.min(...loss.map((p) => p.loss)), Math.max(...loss.map((p) => p.loss)), 5) : undefined;
+  // Ranges by loops, not Math.max(...list): a log can hold a million validations (stack overflow).
+  const epochs = extent([input.best.epoch, 1], ...metrics.map((s) => s.points.map((p) => p.epoch)), loss.map((p) => p.epoch));
+  const xs = niceScale(0, epochs.max, 8);
+  const values = extent([input.best.value], ...metrics.map((s) => s.points.map((p) => p.value)));
+  const ys = niceScale(values.min, values.max, 5);
+  const losses = extent([], loss.map((p) => p.loss));
+  const ls = loss.length > 0 ? niceScale(losses.min, losses.max, 5) : undefined;
   const x = (e: number): number => BOX.left + ((e - xs.min) / (xs.max - xs.min)) * (BOX.right - BOX.left);
   const y = (v: number, s: Scale): number => BOX.bottom - ((v - s.min) / (s.max - s.min)) * (BOX.bottom - BOX.top);
   const parts = [
@@ -49,7 +51,9 @@ export function renderPlotSvg(input: PlotInput): string {
     ...axes(xs, ys, ls, x, y),
   ];
   if (ls) parts.push(polyline(loss.map((p) => [x(p.epoch), y(p.loss, ls)]), LOSS_COLOR, '6 4', 1.8));
-  metrics.forEach((s, i) => parts.push(...series(s, COLORS[i % COLORS.length] ?? '#000', x, (v) => y(v, ys))));
+  metrics.forEach((s, i) => {
+    for (const part of series(s, COLORS[i % COLORS.length] ?? '#000', x, (v) => y(v, ys))) parts.push(part);
+  });
   const markers = [...(input.checkpoint ? checkpointMarker(input.checkpoint, x) : []), ...bestMarker(input.best, x, (v) => y(v, ys))];
   // labels after all marker lines, so that no line crosses a label
   const isLabel = (m: string): boolean => m.startsWith('<text') || m.startsWith('<rect');
@@ -94,9 +98,26 @@ function polyline(points: [number, number][], color: string, dash: string, width
   return `<polyline points="${d}" fill="none" stroke="${color}" stroke-width="${width}"${dashAttr} stroke-linejoin="round"/>`;
 }
 
+/** Dots on a line up to this many points; more would merge into a smear 700 px wide (the line stays). */
+const MAX_DOTS = 200;
+
 function series(s: PlotSeries, color: string, x: Fx, y: Fx): string[] {
   const pts: [number, number][] = s.points.map((p) => [x(p.epoch), y(p.value)]);
-  return [polyline(pts, color, '', 2.2), ...pts.map(([px, py]) => `<circle cx="${r1(px)}" cy="${r1(py)}" r="2.8" fill="${color}"/>`)];
+  const dots = pts.length > MAX_DOTS ? [] : pts.map(([px, py]) => `<circle cx="${r1(px)}" cy="${r1(py)}" r="2.8" fill="${color}"/>`);
+  return [polyline(pts, color, '', 2.2), ...dots];
+}
+
+/** Smallest and largest of all the lists. */
+function extent(...lists: number[][]): { min: number; max: number } {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const list of lists) {
+    for (const v of list) {
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+  }
+  return { min, max };
 }
 
 function bestMarker(best: { epoch: number; value: number }, x: Fx, y: Fx): string[] {
