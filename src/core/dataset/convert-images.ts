@@ -1,7 +1,7 @@
 import { finding, type Finding } from '../findings.js';
 import { annotationGeometry, boxAnnotationText, cocoAnnotationText, px, type AnnotationOptions, type Geometry } from './coco.js';
 import type { ImageSize, PlannedImage, PlannedSplit } from './model.js';
-import { parseYoloLabels, toPixels } from './yolo-labels.js';
+import { parseYoloLabels, toPixels, type LabelCarry } from './yolo-labels.js';
 import { OPENCV_DECODES, type ImageFormat } from '../image-header/index.js';
 
 /** What an image header reader says about a file (io's ImageProbe fits this shape). */
@@ -98,14 +98,16 @@ export interface ImageShape {
 /**
  * The structured step shared by `yw convert` (which formats the shapes) and `yw check` (which
  * profiles them): one image's label text → shapes, with every finding, LABEL_TINY included.
+ * With `carry` the text is one block of a long label file (label-blocks.ts), here and below.
  */
 export function imageShapes(
   labelText: string | undefined,
   image: SizedImage,
   context: Pick<LabelContext, 'classIds' | 'boxPolygons'>,
+  carry?: LabelCarry,
 ): { shapes: ImageShape[]; findings: Finding[] } {
   if (labelText === undefined || image.labelPath === undefined) return { shapes: [], findings: [] };
-  const parsed = parseYoloLabels(labelText, image.labelPath, context.classIds);
+  const parsed = parseYoloLabels(labelText, image.labelPath, context.classIds, carry);
   const shapes = parsed.shapes.map((shape): ImageShape => {
     const geometry = annotationGeometry(toPixels(shape, image), context.boxPolygons);
     const [, , w, h] = geometry.bbox;
@@ -126,9 +128,10 @@ export function convertImageLabels(
   imageId: number,
   firstId: number,
   context: LabelContext,
+  carry?: LabelCarry,
 ): ImageConversion {
   if (labelText === undefined || image.labelPath === undefined) return { records: '', count: 0, findings: [] };
-  const { shapes, findings } = parseYoloLabels(labelText, image.labelPath, context.classIds);
+  const { shapes, findings } = parseYoloLabels(labelText, image.labelPath, context.classIds, carry);
   const { width: W, height: H } = image;
   const records: string[] = [];
   for (let i = 0; i < shapes.length; i++) {

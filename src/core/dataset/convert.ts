@@ -81,6 +81,8 @@ export interface PlanInput {
   files: readonly string[];
   texts: ReadonlyMap<string, string>;
   classesOverride?: { file: string; text: string };
+  /** Names in the tree that are not regular files (io's listTree), so a label path naming one is reported. */
+  notFiles?: ReadonlyMap<string, string>;
 }
 
 export interface ConversionPlan {
@@ -94,7 +96,10 @@ export interface ConversionPlan {
 
 export function planConversion(input: PlanInput, options: ConvertOptions): ConversionPlan {
   const dataYaml = findDataYaml(input.texts, input.classesOverride !== undefined || classesFiles(input.files).length > 0);
-  const layoutInput = { files: input.files, texts: input.texts, rootAbs: input.rootAbs, ...(dataYaml ? { dataYaml: dataYaml.data } : {}) };
+  const layoutInput = {
+    files: input.files, texts: input.texts, rootAbs: input.rootAbs,
+    ...(dataYaml ? { dataYaml: dataYaml.data } : {}), ...(input.notFiles ? { notFiles: input.notFiles } : {}),
+  };
   const plan = planLayout(layoutInput, input.root, options.layout);
   const { classes, source } = rootClasses(input, dataYaml);
   const findings = [...plan.findings];

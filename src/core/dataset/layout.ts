@@ -17,6 +17,8 @@ export interface LayoutInput {
   /** Absolute root (for absolute paths inside image lists). */
   rootAbs: string;
   dataYaml?: DataYaml;
+  /** Names under the root that are not regular files, with what they are ("a FIFO (named pipe)", ...). */
+  notFiles?: ReadonlyMap<string, string>;
 }
 
 export interface LayoutPlan {
@@ -53,9 +55,9 @@ export function planLayout(input: LayoutInput, root: string, forced?: LayoutKind
       hint: 'check the folder and the --layout option',
     });
   }
-  const fileSet = new Set(input.files);
-  const findings = [...raw.findings, ...treeFindings(raw, input.files)];
-  const splits = raw.splits.map((s) => finalizeSplit(s.name, s.dataPrefix, s.images, fileSet, findings));
+  const findings = [...raw.findings, ...treeFindings(raw, input.files), ...notFileImages(raw, input.notFiles)];
+  const labels = { files: new Set(input.files), notFiles: input.notFiles ?? new Map<string, string>() };
+  const splits = raw.splits.map((s) => finalizeSplit(s.name, s.dataPrefix, s.images, labels, findings));
   findings.push(...overlapFindings(raw.splits));
   const placed = new Set(raw.splits.flatMap((s) => s.images));
   for (const image of raw.allImages) {
@@ -69,7 +71,9 @@ export function planLayout(input: LayoutInput, root: string, forced?: LayoutKind
   return { kind, splits, findings };
 }
 
-function finalizeSplit(name: string, dataPrefix: string, images: readonly string[], fileSet: ReadonlySet<string>, findings: Finding[]): PlannedSplit {
+type LabelNames = { files: ReadonlySet<string>; notFiles: ReadonlyMap<string, string> };
+
+function finalizeSplit(name: string, dataPrefix: string, images: readonly string[], labels: LabelNames, findings: Finding[]): PlannedSplit {
   const byLabel = new Map<string, string>();
   const planned: PlannedImage[] = [];
   // The listing is sorted already in most layouts; checking is one pass, sorting a copy cost more.
@@ -87,11 +91,31 @@ function finalizeSplit(name: string, dataPrefix: string, images: readonly string
     }
     byLabel.set(labelPath, path);
     const image: PlannedImage = { path, fileName: path.slice(dataPrefix.length) };
-    if (fileSet.has(labelPath)) image.labelPath = labelPath;
+    const notFile = labels.notFiles.get(labelPath);
+    if (labels.files.has(labelPath)) image.labelPath = labelPath;
+    else if (notFile !== undefined) findings.push(labelNotAFile(labelPath, notFile));
     else findings.push(finding('IMAGE_WITHOUT_LABEL', 'info', `no label file ${labelPath}; kept as a background image`, { file: path }));
     planned.push(image);
   }
   return { name, dataPrefix, images: planned };
+}
+
+/** Image names in image folders that are broken links, FIFOs, devices: nothing to convert, but not silently. */
+function notFileImages(raw: RawPlan, notFiles: ReadonlyMap<string, string> = new Map()): Finding[] {
+  const out: Finding[] = [];
+  for (const [path, what] of notFiles) {
+    if (what === 'a folder' || !isImagePath(path) || !raw.isInImageFolder(path)) continue;
+    out.push(finding('IMAGE_UNREADABLE', 'error', `${what}, not an image file; image excluded`, { file: path, data: { excluded: true } }));
+  }
+  return out;
+}
+
+/** The label path names something that is not a file: its boxes are unknown, which is not "no boxes". */
+function labelNotAFile(labelPath: string, what: string): Finding {
+  return finding('LABEL_NOT_A_FILE', 'error', `label file is ${what}, not a regular file; image kept without boxes`, {
+    file: labelPath,
+    hint: 'put the YOLO label text file there, or remove this entry if the image has no objects',
+  });
 }
 
 /** One warning per pair of splits that share images (evaluating on training images inflates mAP). */

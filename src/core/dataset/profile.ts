@@ -72,31 +72,40 @@ export class ProfileBuilder {
    * IMAGE_TOO_SMALL finding when mmdet's min_size filter would drop the image.
    */
   add(split: string, image: SizedImage, shapes: readonly ImageShape[]): Finding | undefined {
+    return this.addBlocks(split, image, [shapes]);
+  }
+
+  /** `add` for an image whose shapes come in blocks (a long label file, see label-blocks.ts). */
+  addBlocks(split: string, image: SizedImage, blocks: Iterable<readonly ImageShape[]>): Finding | undefined {
     const tally = this.byName.get(split);
     if (!tally) throw new Error(`profile: unknown split ${split}`);
+    const seen = new Set<number>();
+    let count = 0;
+    for (const shapes of blocks) {
+      count += shapes.length;
+      for (const shape of shapes) {
+        if (shape.kind === 'polygon') tally.polygons += 1;
+        else tally.boxesOnly += 1;
+        const area = shape.geometry.area;
+        if (area < SMALL_AREA) tally.areas.small += 1;
+        else if (area < MEDIUM_AREA) tally.areas.medium += 1;
+        else tally.areas.large += 1;
+        bump(tally.classBoxes, shape.classId);
+        if (!seen.has(shape.classId)) bump(tally.classImages, shape.classId);
+        seen.add(shape.classId);
+      }
+    }
     tally.images += 1;
-    if (shapes.length === 0) tally.background += 1;
+    if (count === 0) tally.background += 1;
     else tally.withBoxes += 1;
-    tally.boxes += shapes.length;
-    bump(tally.perImage, shapes.length);
+    tally.boxes += count;
+    bump(tally.perImage, count);
     const small = Math.min(image.width, image.height) < MIN_IMAGE_SIDE;
     if (small) tally.underMinSide += 1;
-    const seen = new Set<number>();
-    for (const shape of shapes) {
-      if (shape.kind === 'polygon') tally.polygons += 1;
-      else tally.boxesOnly += 1;
-      const area = shape.geometry.area;
-      if (area < SMALL_AREA) tally.areas.small += 1;
-      else if (area < MEDIUM_AREA) tally.areas.medium += 1;
-      else tally.areas.large += 1;
-      bump(tally.classBoxes, shape.classId);
-      if (!seen.has(shape.classId)) bump(tally.classImages, shape.classId);
-      seen.add(shape.classId);
-    }
     this.addSize(image);
     if (!small || this.reportedSmall.has(image.path)) return undefined;
     this.reportedSmall.add(image.path);
-    return smallImage(image, shapes.length);
+    return smallImage(image, count);
   }
 
   /** Counted per split entry, like every other number (an image listed in two splits counts twice). */

@@ -23,13 +23,15 @@ export interface ParsedLabels {
  * Parses one YOLO label file. A 5-token line is a box `class xc yc w h`; an odd count ≥ 7 is a
  * YOLO-seg polygon `class x1 y1 x2 y2 ...`, kept vertex for vertex. BOM, CRLF and blank lines are
  * tolerated; every other problem drops the line (or clips it) with a finding naming file and line.
- * `classIds` are the class ids the class list defines (may be sparse).
+ * `classIds` are the class ids the class list defines (may be sparse). With `carry`, `text` is one
+ * block of a longer file (see label-blocks.ts): line numbers and duplicates continue from the blocks before.
  */
-export function parseYoloLabels(text: string, file: string, classIds: ReadonlySet<number>): ParsedLabels {
+export function parseYoloLabels(text: string, file: string, classIds: ReadonlySet<number>, carry?: LabelCarry): ParsedLabels {
   const shapes: YoloShape[] = [];
   const findings: Finding[] = [];
-  const seen = new Set<string>();
-  const lines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split('\n');
+  const seen = carry?.seen ?? new Set<string>();
+  const before = carry?.linesBefore ?? 0;
+  const lines = (before === 0 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split('\n');
   let line = 0;
   const drop: Drop = (code, message, hint) => {
     findings.push(finding(code, 'error', message, { file, line, data: { dropped: true }, ...(hint ? { hint } : {}) }));
@@ -40,7 +42,7 @@ export function parseYoloLabels(text: string, file: string, classIds: ReadonlySe
   for (let index = 0; index < lines.length; index++) {
     const raw = lines[index]!.trim();
     if (raw === '') continue;
-    line = index + 1;
+    line = before + index + 1;
     // Plain decimals separated by single spaces (nearly every line) are scanned without tokens;
     // anything else is split (a regex split only for tabs and runs of spaces) and goes through Number().
     const plain = !raw.includes('\t') && !raw.includes('  ');
@@ -58,6 +60,15 @@ export function parseYoloLabels(text: string, file: string, classIds: ReadonlySe
     if (checked) shapes.push(checked);
   }
   return { shapes, findings };
+}
+
+/**
+ * What a block of a long label file needs from the blocks before it (core/dataset/label-blocks.ts):
+ * how many lines they held (for line numbers) and the lines kept so far (for LABEL_DUPLICATE).
+ */
+export interface LabelCarry {
+  linesBefore: number;
+  seen: Set<string>;
 }
 
 type Drop = (code: string, message: string, hint?: string) => void;

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { dataYamlLists, findDataYaml, metaFiles, planConversion, type ConversionPlan, type ConvertOptions } from '../../core/dataset/convert.js';
 import { applySizes } from '../../core/dataset/convert-images.js';
 import { probeImages } from '../images/image-probe.js';
-import { listFiles } from '../fs/list-files.js';
+import { listTree } from '../fs/list-files.js';
 import { readText } from '../fs/read-text.js';
 import { readTexts } from './read-texts.js';
 
@@ -17,13 +17,13 @@ export interface LoadOptions extends ConvertOptions {
 
 /** Lists the tree, reads the small files the plan needs, and plans (cheap: no image is opened). */
 export async function planFromDisk(cwd: string, rootArg: string, rootAbs: string, opts: LoadOptions): Promise<ConversionPlan> {
-  const files = await listFiles(rootAbs);
+  const { files, notFiles } = await listTree(rootAbs);
   const texts = await readTexts(rootAbs, metaFiles(files));
   await readTexts(rootAbs, dataYamlLists(files, findDataYaml(texts, true)?.data, rootAbs), texts);
   const classesOverride = opts.classes
     ? { file: opts.classes, text: await readText(resolve(cwd, opts.classes), 'classes file') }
     : undefined;
-  return planConversion({ root: rootArg, rootAbs, files, texts, ...(classesOverride ? { classesOverride } : {}) }, opts);
+  return planConversion({ root: rootArg, rootAbs, files, texts, notFiles, ...(classesOverride ? { classesOverride } : {}) }, opts);
 }
 
 /** A progress display; io only needs to start one (the CLI's Output.progress fits). */

@@ -1,7 +1,8 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { finding, type Finding } from '../../core/findings.js';
 import type { SizedImage, SizedSplit } from '../../core/dataset/convert-images.js';
-import { TextReader } from '../fs/read-in-order.js';
+import { megabytes, TextReader, TextTooLarge } from '../fs/read-in-order.js';
+import { YwError } from '../../errors.js';
 
 /** What the label loop does with one image; a returned promise is awaited before the next image. */
 export type LabelVisitor = (image: SizedImage, text: string | undefined) => Promise<void> | void;
@@ -25,11 +26,26 @@ export async function forEachLabel(rootAbs: string, split: SizedSplit, findings:
         // Plain concatenation: path.join normalises every path, which shows up in profiles at 10^5 images.
         text = reader.read(`${rootAbs}/${image.labelPath}`);
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        findings.push(finding('LABEL_UNREADABLE', 'error', `could not read the label file: ${message}; image kept without boxes`, { file: image.labelPath }));
+        findings.push(unreadable(error, image.labelPath));
       }
     }
     const pending = visit(image, text);
     if (pending !== undefined) await pending;
   }
+}
+
+/** Why a label file gave no text, as a finding; the image is kept without boxes either way. */
+function unreadable(error: unknown, file: string): Finding {
+  const kept = 'image kept without boxes';
+  if (error instanceof TextTooLarge) {
+    return finding('LABEL_TOO_LARGE', 'error', `label file is ${megabytes(error.size)}, over the ${megabytes(error.max)} yw reads; not read, ${kept}`, {
+      file,
+      hint: 'a label file holds one line per object: check what wrote this one',
+    });
+  }
+  if (error instanceof YwError && error.code === 'NOT_A_FILE') {
+    return finding('LABEL_NOT_A_FILE', 'error', `label file is not a regular file; ${kept}`, { file, hint: 'put the YOLO label text file there' });
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return finding('LABEL_UNREADABLE', 'error', `could not read the label file: ${message}; ${kept}`, { file });
 }

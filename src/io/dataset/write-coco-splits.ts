@@ -1,8 +1,9 @@
 import { join } from 'node:path';
-import type { Finding } from '../../core/findings.js';
+import { capFindings, FindingCap, type Finding } from '../../core/findings.js';
 import type { CocoCategory } from '../../core/dataset/coco.js';
 import { CocoTextBuilder } from '../../core/dataset/coco-text.js';
-import { convertImageLabels, type LabelContext, type SizedSplit } from '../../core/dataset/convert-images.js';
+import { convertImageLabels, type LabelContext, type SizedImage, type SizedSplit } from '../../core/dataset/convert-images.js';
+import { LABEL_BLOCK_CHARS, labelBlocks } from '../../core/dataset/label-blocks.js';
 import type { SplitSummary } from '../../core/dataset/convert-summary.js';
 import { openBufferedStream, type BufferedStream } from '../fs/buffered-stream.js';
 import { forEachLabel } from './split-labels.js';
@@ -60,12 +61,31 @@ async function writeSplit(stream: BufferedStream, split: SizedSplit, input: Writ
   let nextId = 1;
   let background = 0;
   let index = 0;
+  /** A long label file, block by block: its records are written as they come, never all held. */
+  const writeBlocks = async (image: SizedImage, text: string): Promise<void> => {
+    const cap = new FindingCap(findings);
+    const firstId = nextId;
+    for (const block of labelBlocks(text)) {
+      const result = convertImageLabels(block.text, image, index, nextId, input.context, block.carry);
+      nextId += result.count;
+      cap.addAll(result.findings);
+      chunk += coco.annotationRecords(result.records);
+      if (chunk.length >= CHUNK) {
+        await stream.write(chunk);
+        chunk = '';
+      }
+    }
+    cap.close();
+    if (nextId === firstId) background += 1;
+    input.onImage?.();
+  };
   await forEachLabel(input.rootAbs, split, findings, (image, text) => {
     index += 1;
+    if (text !== undefined && text.length > LABEL_BLOCK_CHARS) return writeBlocks(image, text);
     const result = convertImageLabels(text, image, index, nextId, input.context);
     if (result.count === 0) background += 1;
     nextId += result.count;
-    for (const f of result.findings) findings.push(f); // not push(...): a garbage file can have 10^5 findings
+    if (result.findings.length > 0) capFindings(result.findings, findings);
     chunk += coco.annotationRecords(result.records);
     input.onImage?.();
     if (chunk.length < CHUNK) return undefined;
