@@ -4,8 +4,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
+import { craftedImages } from './fixture-images-crafted.js';
 
-const out = new URL('../fixtures/images/', import.meta.url).pathname;
+const out = process.argv[2] ?? new URL('../fixtures/images/', import.meta.url).pathname;
 const [W, H] = [48, 32];
 
 /** RGB gradient with a red block in the stored top-left corner, so the orientation is visible. */
@@ -107,6 +108,8 @@ files['avif-unsupported.avif'] = await image().avif({ quality: 50 }).toBuffer();
 files['corrupt-truncated.jpg'] = cutBeforeSize(files['jpeg-orient-6.jpg']);
 files['png-named.jpg'] = files['png.png'];
 files['notes.txt'] = Buffer.from('This is not an image.\n');
+for (const o of [3, 8]) files[`tiff-orient-${o}.tif`] = await image().tiff().withMetadata({ orientation: o }).toBuffer();
+Object.assign(files, craftedImages({ jpeg: plainJpeg, png: files['png.png'], tiff: files['tiff-orient-6.tif'], lossy: files['webp-lossy.webp'] }));
 
 mkdirSync(out, { recursive: true });
 for (const [name, bytes] of Object.entries(files)) writeFileSync(join(out, name), bytes);
