@@ -42,11 +42,11 @@ async function millionLines(path: string): Promise<void> {
   for (let i = 1; i <= 1_000_000; i++) {
     buf += i % 2 ? `0 ${(0.1 + (0.8 * i) / 1e6).toFixed(6)} 0.5 0.05 0.05\n` : 'bad line\n';
     if (buf.length > 1 << 20) {
-      if (!out.write(buf)) await new Promise((resolve) => out.once('drain', resolve));
+      if (!out.write(buf)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
       buf = '';
     }
   }
-  await new Promise((resolve) => out.end(buf, resolve));
+  await new Promise<void>((resolve) => out.end(buf, () => resolve()));
 }
 
 describe('a label file of 10^6 lines', () => {

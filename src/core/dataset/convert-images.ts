@@ -6,7 +6,7 @@ import { OPENCV_DECODES, type ImageFormat } from '../image-header/index.js';
 
 /** What an image header reader says about a file (io's ImageProbe fits this shape). */
 export type SizeResult =
-  | { ok: true; width: number; height: number; format?: ImageFormat; ignoredOrientation?: number }
+  | { ok: true; width: number; height: number; format?: ImageFormat; ignoredOrientation?: number; undecodable?: string }
   | { ok: false; reason: string; message: string };
 
 export type SizedImage = PlannedImage & ImageSize;
@@ -34,7 +34,7 @@ export function applySizes(
       if (size.ok) {
         images.push(sizedImage(image, size.width, size.height));
         // Nearly every image needs no note: no array and no Set entry for those.
-        const noted = (size.format !== undefined && !OPENCV_DECODES[size.format]) || size.ignoredOrientation !== undefined;
+        const noted = (size.format !== undefined && !OPENCV_DECODES[size.format]) || size.ignoredOrientation !== undefined || size.undecodable !== undefined;
         if (noted && !reported.has(image.path)) findings.push(...decodeNotes(image.path, size));
         if (noted) reported.add(image.path);
       } else if (!reported.has(image.path)) {
@@ -65,6 +65,12 @@ function decodeNotes(path: string, size: Extract<SizeResult, { ok: true }>): Fin
     notes.push(finding('IMAGE_NOT_DECODABLE', 'warning', `${size.format.toUpperCase()} image: OpenCV builds used by mmcv cannot decode it, so training fails when it loads this file`, {
       file: path,
       hint: 'convert it to PNG or JPEG',
+    }));
+  }
+  if (size.undecodable !== undefined) {
+    notes.push(finding('IMAGE_NOT_DECODABLE', 'warning', `${size.format?.toUpperCase() ?? 'image'} header: ${size.undecodable}; OpenCV (mmcv's loader) will not decode it, so training fails when it loads this file`, {
+      file: path,
+      hint: 're-save it as an 8-bit JPEG or PNG with a common tool, or remove it',
     }));
   }
   if (size.ignoredOrientation !== undefined) {

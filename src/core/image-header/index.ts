@@ -2,7 +2,7 @@ import { parseBmp } from './bmp.js';
 import { parseGif } from './gif.js';
 import { parseJpeg } from './jpeg.js';
 import { parsePng } from './png.js';
-import { BadImage, ByteReader, NeedBytes, Truncated } from './reader.js';
+import { BadImage, ByteReader, NeedBytes, NeedSize, Truncated } from './reader.js';
 import { SNIFF_BYTES, sniff } from './sniff.js';
 import { parseTiff } from './tiff.js';
 import type { ByteWindow, HeaderResult, ImageFormat, RawHeader } from './types.js';
@@ -20,9 +20,9 @@ const PARSERS: Record<ImageFormat, (r: ByteReader) => RawHeader> = {
 };
 
 /**
- * Whether OpenCV's `imdecode(IMREAD_COLOR)` (mmcv's loader) turns the image by its orientation tag.
- * JPEG: always (EXIF APP1). PNG: eXIf since OpenCV 4.5.2. WebP: the decoder never reads EXIF.
- * TIFF: rows are flipped for some tags but never transposed, so the size stays the stored one.
+ * Whether OpenCV 4.6's `imdecode(IMREAD_COLOR)` (mmcv's loader) turns the image by its orientation
+ * tag. JPEG: the first APP1. PNG: the eXIf libpng keeps (OpenCV >= 4.5.2). TIFF: the TIFF decoder
+ * flips and transposes by the Orientation tag itself. WebP: never reads EXIF.
  */
 export const APPLIES_ORIENTATION: Record<ImageFormat, boolean> = {
   jpeg: true,
@@ -30,8 +30,15 @@ export const APPLIES_ORIENTATION: Record<ImageFormat, boolean> = {
   webp: false,
   bmp: false,
   gif: false,
-  tiff: false,
+  tiff: true,
 };
+
+/**
+ * OpenCV's own limits (loadsave.cpp validateInputImageSize, the OPENCV_IO_MAX_IMAGE_* defaults):
+ * a larger header makes imdecode raise an error, whatever the format.
+ */
+export const OPENCV_MAX_SIDE = 1 << 20;
+export const OPENCV_MAX_PIXELS = 1 << 30;
 
 /**
  * Whether a stock OpenCV build (opencv-python, what mmcv uses) decodes the format at all. GIF: OpenCV
@@ -77,6 +84,7 @@ export function parseImageHeader(input: Uint8Array | ByteWindow): HeaderResult {
     return oriented(PARSERS[sniffed.format](new ByteReader(window)));
   } catch (error) {
     if (error instanceof NeedBytes) return { kind: 'need-more', offset: error.offset, length: error.length };
+    if (error instanceof NeedSize) return { kind: 'need-more', offset: 0, length: 0 };
     if (error instanceof Truncated) {
       return { kind: 'corrupt', message: `truncated ${name} file: the header needs ${error.end} bytes, the file has ${error.fileSize}` };
     }
@@ -91,6 +99,7 @@ function oriented(raw: RawHeader): HeaderResult {
   const valid = tag !== undefined && tag >= 1 && tag <= 8 ? tag : 1;
   const orientation = APPLIES_ORIENTATION[raw.format] ? valid : 1;
   const swap = orientation >= 5;
+  const undecodable = raw.undecodable ?? (OPENCV_DECODES[raw.format] ? overOpenCvLimits(raw) : undefined);
   return {
     kind: 'ok',
     format: raw.format,
@@ -100,5 +109,12 @@ function oriented(raw: RawHeader): HeaderResult {
     storedHeight: raw.height,
     orientation,
     ...(orientation === 1 && valid > 1 ? { ignoredOrientation: valid } : {}),
+    ...(undecodable ? { undecodable } : {}),
   };
+}
+
+function overOpenCvLimits({ width, height }: RawHeader): string | undefined {
+  if (width > OPENCV_MAX_SIDE || height > OPENCV_MAX_SIDE) return `${width}x${height} is over OpenCV's side limit of 2^20 pixels`;
+  if (width * height > OPENCV_MAX_PIXELS) return `${width}x${height} is ${width * height} pixels, over OpenCV's limit of 2^30`;
+  return undefined;
 }

@@ -8,6 +8,9 @@ export class NeedBytes {
   ) {}
 }
 
+/** Thrown when a parser needs the file size (to read its end) and the window does not say. */
+export class NeedSize {}
+
 /** Thrown when a parser needs bytes past the end of the file. */
 export class Truncated {
   constructor(

@@ -9,6 +9,8 @@ export interface RawHeader {
   height: number;
   /** EXIF/TIFF Orientation tag as found (any value), absent when the file has none. */
   orientationTag?: number;
+  /** Why OpenCV 4.6 (mmcv's loader) will not decode this header, when the size was read anyway. */
+  undecodable?: string;
 }
 
 /** Bytes read so far: pieces of the file at known offsets, plus the file size when known. */
@@ -28,10 +30,15 @@ export type HeaderResult =
       storedHeight: number;
       /** Orientation applied to get width/height (1 = none). */
       orientation: number;
-      /** A tag 2-8 that the file carries but OpenCV does not apply for this format (WebP, TIFF). */
+      /** A tag 2-8 that the file carries but OpenCV does not apply for this format (WebP). */
       ignoredOrientation?: number;
+      /** Why OpenCV 4.6's imdecode fails on this header although its size is known (one line). */
+      undecodable?: string;
     }
-  /** Read `length` bytes at `offset` (and call again with them added to the window). */
+  /**
+   * Read `length` bytes at `offset` (and call again with them added to the window); `length` 0:
+   * only the file size is missing (call again with `fileSize` set).
+   */
   | { kind: 'need-more'; offset: number; length: number }
   | { kind: 'unsupported'; message: string }
   | { kind: 'corrupt'; message: string };

@@ -1,8 +1,9 @@
-import { readIfd0 } from './exif.js';
+import { exifOrientation } from './exif.js';
 import { BadImage, type ByteReader } from './reader.js';
 import type { RawHeader } from './types.js';
 
 const VP8X_EXIF_FLAG = 0x08;
+const VP8X_ANIMATION_FLAG = 0x02;
 /** The EXIF chunk follows the image chunks; an animation with more frames than this is not walked. */
 const MAX_CHUNKS = 64;
 
@@ -17,9 +18,11 @@ export function parseWebp(r: ByteReader): RawHeader {
   if (chunk !== 'VP8X') throw new BadImage(`WebP starts with an unknown chunk "${printable(chunk)}"`);
   const width = 1 + r.u24le(24);
   const height = 1 + r.u24le(27);
-  const hasExif = (r.u8(20) & VP8X_EXIF_FLAG) !== 0;
-  const orientationTag = hasExif ? findExifOrientation(r) : undefined;
-  return { format: 'webp', width, height, ...(orientationTag === undefined ? {} : { orientationTag }) };
+  const flags = r.u8(20);
+  const orientationTag = flags & VP8X_EXIF_FLAG ? findExifOrientation(r) : undefined;
+  // OpenCV 4.6 decodes with WebPDecode, which refuses animations.
+  const undecodable = flags & VP8X_ANIMATION_FLAG ? 'it is an animated WebP, and OpenCV decodes still WebP images only' : undefined;
+  return { format: 'webp', width, height, ...(orientationTag === undefined ? {} : { orientationTag }), ...(undecodable ? { undecodable } : {}) };
 }
 
 function vp8(r: ByteReader): { width: number; height: number } {
@@ -45,7 +48,7 @@ function findExifOrientation(r: ByteReader): number | undefined {
     const length = r.u32(pos + 4, true);
     if (isExif) {
       const base = length >= 6 && r.ascii(pos + 8, 6) === 'Exif\0\0' ? pos + 14 : pos + 8;
-      return readIfd0(r, base, pos + 8 + length)?.orientation;
+      return exifOrientation(r, base, pos + 8 + length);
     }
     pos += 8 + length + (length & 1); // chunks are padded to an even size
   }

@@ -2,13 +2,14 @@ import { IMAGE_FORMATS } from '../../core/image-header/index.js';
 import type { ImageProbe } from './image-probe.js';
 
 /**
- * Probe results stored in a shared Int32Array, 6 slots per image, so worker threads write them in
- * place instead of cloning thousands of objects back; failure messages travel separately (they are few).
+ * Probe results stored in a shared Int32Array, 7 slots per image, so worker threads write them in
+ * place instead of cloning thousands of objects back; messages (failures, undecodable headers)
+ * travel separately (they are few).
  */
-export const SLOTS = 6;
+export const SLOTS = 7;
 const REASONS = ['unsupported', 'corrupt', 'unreadable'] as const;
 
-/** Writes result `i` into `values`; returns the message to send back for a failure. */
+/** Writes result `i` into `values`; returns the message to send back (a failure, an undecodable header). */
 export function packProbe(values: Int32Array, i: number, r: ImageProbe): string | undefined {
   const at = i * SLOTS;
   if (!r.ok) {
@@ -21,7 +22,8 @@ export function packProbe(values: Int32Array, i: number, r: ImageProbe): string 
   values[at + 3] = r.height;
   values[at + 4] = r.orientation;
   values[at + 5] = r.ignoredOrientation ?? 0;
-  return undefined;
+  values[at + 6] = r.undecodable === undefined ? 0 : 1;
+  return r.undecodable;
 }
 
 export function unpackProbe(values: Int32Array, i: number, message: string | undefined): ImageProbe {
@@ -39,5 +41,6 @@ export function unpackProbe(values: Int32Array, i: number, message: string | und
     storedWidth: swap ? height : width,
     storedHeight: swap ? width : height,
     ...(ignored ? { ignoredOrientation: ignored } : {}),
+    ...(values[at + 6] ? { undecodable: message ?? '' } : {}),
   };
 }

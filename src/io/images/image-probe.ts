@@ -18,8 +18,10 @@ export type ImageProbe =
       orientation: number;
       storedWidth: number;
       storedHeight: number;
-      /** Orientation tag 2-8 present in the file but not applied by OpenCV for this format (WebP, TIFF). */
+      /** Orientation tag 2-8 present in the file but not applied by OpenCV for this format (WebP). */
       ignoredOrientation?: number;
+      /** Why OpenCV 4.6 will not decode this header although its size is known (one line, no path). */
+      undecodable?: string;
     }
   | { ok: false; reason: 'unsupported' | 'corrupt' | 'unreadable'; message: string };
 
@@ -45,6 +47,7 @@ function* probeSteps(first: Uint8Array): Generator<Step, ImageProbe, number> {
     const result = parseImageHeader({ segments, ...(fileSize === undefined ? {} : { fileSize }) });
     if (result.kind !== 'need-more') return toProbe(result);
     fileSize ??= yield { size: true };
+    if (result.length === 0) continue; // only the size was missing
     const chunk = new Uint8Array(Math.max(result.length, MORE_READ_BYTES));
     const got = yield { read: chunk, position: result.offset };
     segments.push({ offset: result.offset, bytes: chunk.subarray(0, got) });
@@ -54,9 +57,10 @@ function* probeSteps(first: Uint8Array): Generator<Step, ImageProbe, number> {
 
 function toProbe(result: Exclude<HeaderResult, { kind: 'need-more' }>): ImageProbe {
   if (result.kind === 'ok') {
-    const { format, width, height, storedWidth, storedHeight, orientation, ignoredOrientation } = result;
+    const { format, width, height, storedWidth, storedHeight, orientation, ignoredOrientation, undecodable } = result;
     const probe: ImageProbe = { ok: true, format, width, height, orientation, storedWidth, storedHeight };
     if (ignoredOrientation !== undefined) probe.ignoredOrientation = ignoredOrientation;
+    if (undecodable !== undefined) probe.undecodable = undecodable;
     return probe;
   }
   return { ok: false, reason: result.kind, message: result.message };

@@ -1,3 +1,5 @@
+import { crc32 } from '../../../src/core/image-header/crc32.js';
+
 /** Byte builders for hand-made headers: each test states exactly what the file holds. */
 
 export const concat = (...parts: Uint8Array[]) => {
@@ -47,12 +49,14 @@ const SOS = segment(0xda, Uint8Array.of(1, 1, 0, 0, 63, 0));
 /** SOI, the given segments, a scan header, one byte of "scan data" and EOI. */
 export const jpeg = (...segments: Uint8Array[]) => concat(Uint8Array.of(0xff, 0xd8), ...segments, SOS, Uint8Array.of(0, 0xff, 0xd9));
 
-/** A PNG chunk (CRC left zero: the reader does not check it, as it never decodes). */
-export function pngChunk(type: string, data: Uint8Array): Uint8Array {
+/** A PNG chunk with its CRC (`crc` to write a wrong one): libpng drops an ancillary chunk with a bad CRC. */
+export function pngChunk(type: string, data: Uint8Array, crc?: number): Uint8Array {
   const head = new Uint8Array(8);
   new DataView(head.buffer).setUint32(0, data.length);
   head.set(latin1(type), 4);
-  return concat(head, data, new Uint8Array(4));
+  const tail = new Uint8Array(4);
+  new DataView(tail.buffer).setUint32(0, crc ?? crc32(concat(head.subarray(4), data)));
+  return concat(head, data, tail);
 }
 
 export function png(width: number, height: number, ...chunks: Uint8Array[]): Uint8Array {

@@ -10,16 +10,19 @@ const riff = (...chunks: Uint8Array[]) => {
 const chunk = (fourcc: string, data: Uint8Array) => concat(latin1(fourcc), u32le(data.length), data, data.length % 2 ? new Uint8Array(1) : new Uint8Array(0));
 
 describe('PNG headers', () => {
-  it('reads IHDR and applies an eXIf orientation before IDAT, with or without the "Exif\\0\\0" prefix', () => {
+  it('reads IHDR and applies an eXIf orientation that libpng keeps: not one with the "Exif\\0\\0" prefix', () => {
     expect(parseImageHeader(png(300, 200))).toMatchObject({ kind: 'ok', format: 'png', width: 300, height: 200, orientation: 1 });
+    expect(parseImageHeader(png(300, 200))).not.toHaveProperty('undecodable');
     const exif = tiffBlock(false, [[ORIENTATION, 3, 6]]);
     expect(parseImageHeader(png(300, 200, pngChunk('eXIf', exif), pngChunk('IDAT', new Uint8Array(9))))).toMatchObject({ width: 200, height: 300, orientation: 6 });
-    expect(parseImageHeader(png(300, 200, pngChunk('eXIf', concat(latin1('Exif\0\0'), exif))))).toMatchObject({ width: 200, orientation: 6 });
+    expect(parseImageHeader(png(300, 200, pngChunk('eXIf', concat(latin1('Exif\0\0'), exif))))).toMatchObject({ width: 300, orientation: 1 });
   });
 
-  it('does not look for eXIf after the image data', () => {
+  it('finds an eXIf after the image data in the file tail, as OpenCV 4.6 asks libpng for it there too', () => {
     const late = png(300, 200, pngChunk('IDAT', new Uint8Array(9)), pngChunk('eXIf', tiffBlock(true, [[ORIENTATION, 3, 6]])));
-    expect(parseImageHeader(late)).toMatchObject({ width: 300, height: 200, orientation: 1 });
+    expect(parseImageHeader(late)).toMatchObject({ width: 200, height: 300, orientation: 6 });
+    const head = { segments: [{ offset: 0, bytes: late.subarray(0, 64) }] };
+    expect(parseImageHeader(head)).toEqual({ kind: 'need-more', offset: 0, length: 0 }); // the size, to find the tail
   });
 
   it('calls a zero size or a missing IHDR corrupt', () => {
@@ -58,10 +61,11 @@ describe('WebP headers', () => {
 });
 
 describe('TIFF headers', () => {
-  it('reads IFD0 width/length (SHORT or LONG) in both byte orders and keeps the orientation out of the size', () => {
+  it('reads IFD0 width/length (SHORT or LONG) in both byte orders and turns by the orientation, as OpenCV 4.6 does', () => {
     for (const le of [true, false]) {
       const file = tiffBlock(le, [[0x0100, 4, 70000], [0x0101, 3, 300], [ORIENTATION, 3, 6]]);
-      expect(parseImageHeader(file)).toMatchObject({ kind: 'ok', format: 'tiff', width: 70000, height: 300, orientation: 1, ignoredOrientation: 6 });
+      expect(parseImageHeader(file)).toMatchObject({ kind: 'ok', format: 'tiff', width: 300, height: 70000, storedWidth: 70000, orientation: 6 });
+      expect(parseImageHeader(tiffBlock(le, [[0x0100, 4, 70000], [0x0101, 3, 300], [ORIENTATION, 3, 9]]))).toMatchObject({ width: 70000, orientation: 1 });
     }
   });
 

@@ -27,11 +27,13 @@ describe('JPEG headers', () => {
     expect(parseImageHeader(jpeg(sof(999, 999, 0xcc)))).toEqual({ kind: 'corrupt', message: 'broken JPEG file: JPEG has no frame header (SOF) before the scan data' });
   });
 
-  it('skips other APPn segments, a non-EXIF APP1 (XMP) and fill bytes', () => {
+  it('skips other APPn segments and fill bytes; reads only the first APP1, as OpenCV does (an XMP APP1 first hides the EXIF)', () => {
     const xmp = segment(0xe1, latin1('http://ns.adobe.com/xap/1.0/\0<x:xmpmeta/>'));
-    const file = jpeg(segment(0xe0, latin1('JFIF\0\x01\x01')), xmp, exifApp1(tiffBlock(false, [[ORIENTATION, 3, 8]])), segment(0xe2, new Uint8Array(300)), sof(33, 22));
+    const exif = exifApp1(tiffBlock(false, [[ORIENTATION, 3, 8]]));
+    const file = jpeg(segment(0xe0, latin1('JFIF\0\x01\x01')), exif, xmp, segment(0xe2, new Uint8Array(300)), sof(33, 22));
     const withFill = concat(file.subarray(0, 2), Uint8Array.of(0xff, 0xff), file.subarray(2)); // FF FF FF E0: fill bytes
     expect(parseImageHeader(withFill)).toMatchObject({ kind: 'ok', width: 22, height: 33, orientation: 8 });
+    expect(parseImageHeader(jpeg(xmp, exif, sof(33, 22)))).toMatchObject({ kind: 'ok', width: 33, height: 22, orientation: 1 });
   });
 
   it('ignores a broken EXIF block (bad byte order, IFD offset past the segment) instead of failing', () => {

@@ -9,14 +9,15 @@ import { tempDir } from '../../helpers/tmp.js';
 type Img = ReturnType<typeof sharp>;
 const dir = new URL('../../../fixtures/images/', import.meta.url).pathname;
 const fixture = (name: string) => join(dir, name);
-const names = (await readdir(dir)).filter((n) => !/\.(md|txt|avif)$/.test(n) && !n.startsWith('corrupt-')).sort();
+// crafted-* files test OpenCV's own rules against OpenCV itself (test/hostile/image-opencv.test.ts), not sharp.
+const names = (await readdir(dir)).filter((n) => !/\.(md|txt|avif|json)$/.test(n) && !n.startsWith('corrupt-') && !n.startsWith('crafted-')).sort();
 
 /** What mmcv gets from OpenCV, told by sharp as the independent decoder. */
 async function oracle(path: string): Promise<{ format?: string; width: number; height: number; orientation: number; ignored?: number }> {
   const meta = await sharp(path).metadata();
   const tag = meta.orientation ?? 1;
-  if (meta.format === 'webp' || meta.format === 'tiff') {
-    // OpenCV never turns WebP or TIFF by their tag (see docs/image-sizes.md): stored size, tag reported as ignored.
+  if (meta.format === 'webp') {
+    // OpenCV never turns WebP by its tag (see docs/image-sizes.md): stored size, tag reported as ignored.
     return { format: meta.format, width: meta.width, height: meta.height, orientation: 1, ...(tag > 1 ? { ignored: tag } : {}) };
   }
   const { info } = await sharp(path).rotate().toBuffer({ resolveWithObject: true });
@@ -38,8 +39,8 @@ describe('probeImage on the fixture images', () => {
     }
   });
 
-  it('differs from sharp on purpose for WebP/TIFF orientation tags, which OpenCV does not apply', async () => {
-    for (const name of ['webp-exif-orient-6.webp', 'tiff-orient-6.tif']) {
+  it('differs from sharp on purpose for WebP orientation tags, which OpenCV does not apply', async () => {
+    for (const name of ['webp-exif-orient-6.webp']) {
       const { info } = await sharp(fixture(name)).rotate().toBuffer({ resolveWithObject: true });
       expect([info.width, info.height]).toEqual([32, 48]);
       expect(await probeImage(fixture(name))).toMatchObject({ width: 48, height: 32, ignoredOrientation: 6 });
@@ -47,7 +48,7 @@ describe('probeImage on the fixture images', () => {
   });
 
   it('sorts bad files into corrupt, unsupported and unreadable with one-line messages', async () => {
-    expect(await probeImage(fixture('corrupt-truncated.jpg'))).toEqual({ ok: false, reason: 'corrupt', message: 'truncated JPEG file: the header needs 835 bytes, the file has 832' });
+    expect(await probeImage(fixture('corrupt-truncated.jpg'))).toEqual({ ok: false, reason: 'corrupt', message: 'truncated JPEG file: the header needs 833 bytes, the file has 832' });
     expect(await probeImage(fixture('notes.txt'))).toEqual({ ok: false, reason: 'unsupported', message: 'not an image: the file holds text' });
     expect(await probeImage(fixture('avif-unsupported.avif'))).toMatchObject({ ok: false, reason: 'unsupported', message: expect.stringContaining('AVIF') });
     expect(await probeImage(fixture('missing.jpg'))).toEqual({ ok: false, reason: 'unreadable', message: 'cannot read file: file not found' });
@@ -149,13 +150,14 @@ describe('probeImages', () => {
     const { probeImages: built } = await import('../../../dist/io/images/image-probe.js' as string) as { probeImages: typeof probeImages };
     const root = await tempDir();
     await mkdir(join(root, 'many'));
-    const sources = ['jpeg-orient-6.jpg', 'png.png', 'webp-lossy.webp', 'notes.txt'];
+    const sources = ['jpeg-orient-6.jpg', 'png.png', 'webp-lossy.webp', 'notes.txt', 'crafted-png-ihdr-bad-crc.png'];
     const bytes = await Promise.all(sources.map((s) => readFile(fixture(s))));
-    const paths = Array.from({ length: 4500 }, (_, i) => join(root, 'many', `f${i}.${['jpg', 'png', 'webp', 'txt'][i % 4]}`));
-    await Promise.all(paths.map((p, i) => writeFile(p, bytes[i % 4]!)));
+    const paths = Array.from({ length: 4500 }, (_, i) => join(root, 'many', `f${i}.${['jpg', 'png', 'webp', 'txt', 'png'][i % 5]}`));
+    await Promise.all(paths.map((p, i) => writeFile(p, bytes[i % 5]!)));
     const results: ImageProbe[] = await built(paths, { concurrency: 2 });
     expect(results).toHaveLength(paths.length);
     const expected = await Promise.all(sources.map((s) => probeImage(fixture(s))));
-    results.forEach((r, i) => expect(r).toEqual(expected[i % 4]));
+    expect(expected[4]).toMatchObject({ ok: true, undecodable: expect.stringContaining('IHDR checksum') });
+    results.forEach((r, i) => expect(r).toEqual(expected[i % 5]));
   });
 });
