@@ -96,6 +96,16 @@ describe('a 2 GB label file', () => {
   });
 });
 
+describe('the dataset's other text files', () => {
+  it('a classes file over 256 MB is refused from its size (FILE_TOO_LARGE, exit 1), never read', async () => {
+    const root = await oneImage((path) => writeFile(path, '0 0.5 0.5 0.1 0.1\n'));
+    await truncate(join(root, 'classes.txt'), 300 * 1024 * 1024);
+    const run = await runCli(['convert', root]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`error ${join(root, 'classes.txt')} is 300 MB; yw reads text files up to 256 MB [FILE_TOO_LARGE]`);
+  });
+});
+
 describe('long label files block by block', () => {
   const image = { path: 'a.jpg', fileName: 'a.jpg', width: 640, height: 480, labelPath: 'a.txt' };
   const context = { classIds: new Set([0, 1]), categoryIdStart: 1, boxPolygons: false };
