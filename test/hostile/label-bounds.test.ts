@@ -96,7 +96,7 @@ describe('a 2 GB label file', () => {
   });
 });
 
-describe('the dataset's other text files', () => {
+describe('other text files of the dataset', () => {
   it('a classes file over 256 MB is refused from its size (FILE_TOO_LARGE, exit 1), never read', async () => {
     const root = await oneImage((path) => writeFile(path, '0 0.5 0.5 0.1 0.1\n'));
     await truncate(join(root, 'classes.txt'), 300 * 1024 * 1024);
