@@ -1,5 +1,5 @@
 import type { ReportImage, ReportShape } from './collect.js';
-import { classColour, esc, type Thumbnail } from './model.js';
+import { classColour, esc, plural, type Thumbnail } from './model.js';
 
 /** Number text for SVG attributes: shapes are already rounded to 1/100 px. */
 const num = (n: number): string => String(n);
@@ -26,7 +26,7 @@ export function imageCard(image: ReportImage, names: ReadonlyMap<number, string>
   const shapes = image.shapes.map((s) => shapeSvg(s, names.get(s.classId) ?? `class ${s.classId}`)).join('');
   const svg = `<svg viewBox="0 0 ${image.width} ${image.height}" preserveAspectRatio="none" role="img" aria-label="${image.shapes.length} annotations">${shapes}</svg>`;
   const frame = `<div class="thumb${missing ? ' missing' : ` t-${image.id}`}" style="${displaySize(image)}">${missing ? `<span>no preview: ${esc(why)}</span>` : ''}${svg}</div>`;
-  const count = image.shapes.length === 1 ? '1 box' : `${image.shapes.length} boxes`;
+  const count = plural(image.shapes.length, 'box', 'boxes');
   const notes = options.notes?.length ? `<ul class="notes">${options.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : '';
   const id = options.anchor ? ` id="${image.id}"` : '';
   return `<figure class="card"${id}>${frame}<figcaption><span class="path">${esc(image.path)}</span><span class="meta">${esc(image.split)} · ${image.width}×${image.height} · ${count}</span>${notes}</figcaption></figure>`;
@@ -55,7 +55,7 @@ function shapeSvg(shape: ReportShape, name: string): string {
 /** The sample grid of one class: its heading, then its sample images (or why there are none). */
 export function classSamples(cls: { id: number; name: string; boxes: number; images: number }, cards: readonly string[]): string {
   const colour = classColour(cls.id);
-  const head = `<h3><span class="swatch" style="border-color:${colour}"></span>${esc(`${cls.id} ${cls.name}`)} <small>${cls.boxes} boxes in ${cls.images} images</small></h3>`;
+  const head = `<h3><span class="swatch" style="border-color:${colour}"></span>${esc(`${cls.id} ${cls.name}`)} <small>${plural(cls.boxes, 'box', 'boxes')} in ${plural(cls.images, 'image', 'images')}</small></h3>`;
   const body = cards.length ? `<div class="grid">${cards.join('')}</div>` : '<p class="empty">no boxes of this class in any split</p>';
   return `<section class="class">${head}${body}</section>`;
 }

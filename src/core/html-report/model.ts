@@ -59,6 +59,11 @@ export function cardIndex(collected: CollectedReport): Map<string, ReportImage> 
   return index;
 }
 
+/** `1 box`, `2 boxes`. */
+export function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Text or attribute value for HTML/SVG: every character that could end a tag or an attribute is escaped. */

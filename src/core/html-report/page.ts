@@ -2,7 +2,7 @@ import { countBySeverity } from '../findings.js';
 import { areaTable, boxesPerImageChart, boxSideChart, classChart } from './charts.js';
 import type { ReportImage } from './collect.js';
 import { classSamples, imageCard, thumbnailRules } from './gallery.js';
-import { esc, type PageFinding, type ReportInput } from './model.js';
+import { esc, plural, type PageFinding, type ReportInput } from './model.js';
 import { REPORT_CSS } from './styles.js';
 
 /** Findings listed in the page; the `--report` JSON has them all. */
@@ -61,12 +61,8 @@ function header(input: ReportInput, title: string): string {
   const sizes = input.profile.imageSizes;
   return `<header><h1>${esc(title)}</h1>
 <p>${esc(`${input.layout} layout · ${plural(input.classes.length, 'class', 'classes')} from ${input.classesSource} · splits: ${input.profile.splits.map((s) => `${s.name} (${s.images})`).join(', ')}`)}</p>
-<p class="counts"><span>${t.images} images</span><span>${t.boxes} boxes (${t.polygons} polygons)</span><span>${t.background} background</span><span>${sizes.distinct} image sizes</span>
-<span class="sev error">${c.error} errors</span> <span class="sev warning">${c.warning} warnings</span> <span class="sev info">${c.info} info</span></p></header>`;
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+<p class="counts"><span>${plural(t.images, 'image', 'images')}</span><span>${plural(t.boxes, 'box', 'boxes')} (${plural(t.polygons, 'polygon', 'polygons')})</span><span>${t.background} background</span><span>${plural(sizes.distinct, 'image size', 'image sizes')}</span>
+<span class="sev error">${plural(c.error, 'error', 'errors')}</span> <span class="sev warning">${plural(c.warning, 'warning', 'warnings')}</span> <span class="sev info">${c.info} info</span></p></header>`;
 }
 
 function findingsTable(findings: readonly PageFinding[]): string {

@@ -71,7 +71,7 @@ describe('renderReportPage', () => {
     expect(html).toMatch(/id="img-2">.*<li>LABEL_UNKNOWN_CLASS \(line 2\)<\/li>/s);
     expect(html).toContain('<a href="data/x/train/images/c.jpg">data/x/train/images/c.jpg</a>');
     expect(html).toMatch(/<code>CLASS_NO_BOXES<\/code><\/td><td><\/td>/);
-    expect(html).toContain('<span class="sev error">2 errors</span> <span class="sev warning">1 warnings</span>');
+    expect(html).toContain('<span class="sev error">2 errors</span> <span class="sev warning">1 warning</span>');
   });
 
   it(`lists at most ${MAX_FINDING_ROWS} findings, errors first, and says how many more`, () => {
