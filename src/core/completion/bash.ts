@@ -12,22 +12,7 @@ export function bashScript(spec: CompletionSpec): string {
 # Load it now: source <(${spec.program} completion bash)
 # Or for every shell: ${spec.program} completion bash > ~/.local/share/bash-completion/completions/${spec.program}
 
-# Index of the current word among the command's positional arguments (0 = first); $1 lists the
-# options that take a value, whose values are not positional.
-${fn}_argpos() {
-  local takes=" $1 " n=-1 i skip=0
-  for (( i = 1; i < COMP_CWORD; i++ )); do
-    # "--out = x": bash made three words of --out=x; the word after "=" is the value.
-    if [[ "\${COMP_WORDS[i]}" == "=" ]]; then skip=1; continue; fi
-    if (( skip )); then skip=0; continue; fi
-    case "\${COMP_WORDS[i]}" in
-      --*=*) ;;
-      -*) [[ "$takes" == *" \${COMP_WORDS[i]} "* ]] && skip=1 ;;
-      *) n=$(( n + 1 )) ;;
-    esac
-  done
-  echo "$n"
-}
+${argposFunction(fn)}
 
 ${fn}() {
   local cur="\${COMP_WORDS[COMP_CWORD]}" prev="" cmd="" i
@@ -52,6 +37,26 @@ ${spec.commands.map((c) => commandCase(fn, c)).join('\n')}
 
 complete -o default -F ${fn} ${spec.program}
 `;
+}
+
+/** Bash function: index of the current word among the command's positional arguments. */
+function argposFunction(fn: string): string {
+  return `# Index of the current word among the command's positional arguments (0 = first); $1 lists the
+# options that take a value, whose values are not positional.
+${fn}_argpos() {
+  local takes=" $1 " n=-1 i skip=0
+  for (( i = 1; i < COMP_CWORD; i++ )); do
+    # "--out = x": bash made three words of --out=x; the word after "=" is the value.
+    if [[ "\${COMP_WORDS[i]}" == "=" ]]; then skip=1; continue; fi
+    if (( skip )); then skip=0; continue; fi
+    case "\${COMP_WORDS[i]}" in
+      --*=*) ;;
+      -*) [[ "$takes" == *" \${COMP_WORDS[i]} "* ]] && skip=1 ;;
+      *) n=$(( n + 1 )) ;;
+    esac
+  done
+  echo "$n"
+}`;
 }
 
 function commandCase(fn: string, command: CompletionCommand): string {
