@@ -48,6 +48,10 @@ describe('yw check <dataset-root> --html', () => {
     expect(forced.code).toBe(0);
     expect(await readFile(join(dir, 'report.html'), 'utf8')).toMatch(/^<!doctype html>/);
     expect((await listAll(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    // Same input, same bytes.
+    const first = await readFile(join(dir, 'report.html'));
+    await runCli(['check', 'input', '--html', 'report.html', '--force', '--quiet'], { cwd: dir });
+    expect((await readFile(join(dir, 'report.html'))).equals(first)).toBe(true);
   });
 
   it('links every finding on a label line to the card of its image, and the card lists it', async () => {

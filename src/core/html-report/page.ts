@@ -62,7 +62,12 @@ function header(input: ReportInput, title: string): string {
   return `<header><h1>${esc(title)}</h1>
 <p>${esc(`${input.layout} layout · ${plural(input.classes.length, 'class', 'classes')} from ${input.classesSource} · splits: ${input.profile.splits.map((s) => `${s.name} (${s.images})`).join(', ')}`)}</p>
 <p class="counts"><span>${plural(t.images, 'image', 'images')}</span><span>${plural(t.boxes, 'box', 'boxes')} (${plural(t.polygons, 'polygon', 'polygons')})</span><span>${t.background} background</span><span>${plural(sizes.distinct, 'image size', 'image sizes')}</span>
-<span class="sev error">${plural(c.error, 'error', 'errors')}</span> <span class="sev warning">${plural(c.warning, 'warning', 'warnings')}</span> <span class="sev info">${c.info} info</span></p></header>`;
+${badge('error', plural(c.error, 'error', 'errors'), c.error)} ${badge('warning', plural(c.warning, 'warning', 'warnings'), c.warning)} ${badge('info', `${c.info} info`, c.info)}</p></header>`;
+}
+
+/** A severity count; a zero is shown faded, so that "0 errors" does not look like an alarm. */
+function badge(severity: string, text: string, count: number): string {
+  return `<span class="sev ${severity}${count === 0 ? ' zero' : ''}">${text}</span>`;
 }
 
 function findingsTable(findings: readonly PageFinding[]): string {

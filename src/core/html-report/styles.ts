@@ -15,6 +15,7 @@ h3 small,.muted{color:var(--muted);font-weight:normal}
 .counts span{display:inline-block;margin-right:14px}
 .sev{display:inline-block;min-width:58px;padding:0 6px;border-radius:3px;font-size:12px;text-align:center;color:#fff}
 .sev.error{background:#9b1c1c}.sev.warning{background:#a15c00}.sev.info{background:#2f5f8a}
+.sev.zero{opacity:.35}
 table{border-collapse:collapse}
 table.plain td,table.plain th{padding:2px 12px 2px 0;text-align:right}
 table.plain th:first-child{text-align:left}

@@ -7,7 +7,7 @@ import { ReportCollector } from '../../../src/core/html-report/collect.js';
 import { cardIndex, classColour, type PageFinding, type ReportInput, type Thumbnail } from '../../../src/core/html-report/model.js';
 import { MAX_FINDING_ROWS, renderReportPage } from '../../../src/core/html-report/page.js';
 
-const classes = [{ id: 0, name: '<b>"helmet"&\'s</b>' }, { id: 1, name: 'head' }];
+const classes = [{ id: 0, name: '<b>"helmet"&\'s</b>', synonyms: [] }, { id: 1, name: 'head', synonyms: [] }];
 const FAKE_JPEG = 'data:image/jpeg;base64,AAAA';
 
 /** A two-image dataset run through the real profile and collector. */
@@ -71,7 +71,7 @@ describe('renderReportPage', () => {
     expect(html).toMatch(/id="img-2">.*<li>LABEL_UNKNOWN_CLASS \(line 2\)<\/li>/s);
     expect(html).toContain('<a href="data/x/train/images/c.jpg">data/x/train/images/c.jpg</a>');
     expect(html).toMatch(/<code>CLASS_NO_BOXES<\/code><\/td><td><\/td>/);
-    expect(html).toContain('<span class="sev error">2 errors</span> <span class="sev warning">1 warning</span>');
+    expect(html).toContain('<span class="sev error">2 errors</span> <span class="sev warning">1 warning</span> <span class="sev info zero">0 info</span>');
   });
 
   it(`lists at most ${MAX_FINDING_ROWS} findings, errors first, and says how many more`, () => {
