@@ -37,7 +37,7 @@ export function register(program: Command, host: CommandHost): void {
 Examples:
   yw check datasets/helmet                         dataset profile + every finding yw convert would report
   yw check datasets/coco8 --layout ultralytics --json
-  yw check datasets/helmet --html helmet.html     the same, plus a page with charts and sample images
+  yw check datasets/helmet --html helmet.html      the same, plus a page with charts and sample images
   yw check --config configs/custom/yolo_world_v2_l_helmet.py
   yw check -c configs/custom/x.py --yolo-world ~/YOLO-World --json
   yw check -c x.py --strict --report check.json    exit 1 on warnings too
