@@ -2,6 +2,7 @@ import { capFindings, FindingCap, type Finding } from '../../core/findings.js';
 import type { ClassEntry } from '../../core/dataset/classes.js';
 import { imageShapes, type ImageShape, type SizedImage, type SizedSplit } from '../../core/dataset/convert-images.js';
 import { LABEL_BLOCK_CHARS, labelBlocks } from '../../core/dataset/label-blocks.js';
+import type { ImageVisit } from '../../core/html-report/collect.js';
 import { ProfileBuilder } from '../../core/dataset/profile.js';
 import { forEachLabel } from './split-labels.js';
 
@@ -9,8 +10,14 @@ export interface ProfileSplitsInput {
   rootAbs: string;
   splits: readonly SizedSplit[];
   classes: readonly ClassEntry[];
-  onImage?: () => void;
+  /**
+   * Called after each image with what its labels gave (the HTML report collects from it); a long
+   * label file (label-blocks.ts) gives one call per block of lines, all for the same image.
+   */
+  onImage?: (visit: ImageVisit) => void;
 }
+
+const NO_FINDINGS: readonly Finding[] = [];
 
 /**
  * `yw convert`'s label loop without the writer: every label file is read and parsed by the same
@@ -21,29 +28,44 @@ export async function profileSplits(input: ProfileSplitsInput): Promise<{ builde
   const findings: Finding[] = [];
   const context = { classIds: new Set(input.classes.map((c) => c.id)), boxPolygons: false };
   for (const split of input.splits) {
+    // Findings pushed since the previous visit are this image's (forEachLabel pushes LABEL_UNREADABLE just before the visit).
+    let seen = findings.length;
+    const visit = (image: SizedImage, shapes: readonly ImageShape[]): void => {
+      const own = findings.length > seen ? findings.slice(seen) : NO_FINDINGS;
+      seen = findings.length;
+      input.onImage?.({ split: split.name, image, shapes, findings: own });
+    };
     await forEachLabel(input.rootAbs, split, findings, (image, text) => {
-      let small: Finding | undefined;
       if (text !== undefined && text.length > LABEL_BLOCK_CHARS) {
         // A long label file, block by block: its shapes are tallied as they come, never all held.
         const cap = new FindingCap(findings);
-        small = builder.addBlocks(split.name, image, shapeBlocks(text, image, context, cap));
+        const small = builder.addBlocks(split.name, image, shapeBlocks(text, image, context, cap, visit));
         cap.close();
-      } else {
-        const result = imageShapes(text, image, context);
-        if (result.findings.length > 0) capFindings(result.findings, findings);
-        small = builder.add(split.name, image, result.shapes);
+        if (small) findings.push(small);
+        if (findings.length > seen) visit(image, []); // the cap's summaries and IMAGE_TOO_SMALL are this image's too
+        return;
       }
+      const result = imageShapes(text, image, context);
+      if (result.findings.length > 0) capFindings(result.findings, findings);
+      const small = builder.add(split.name, image, result.shapes);
       if (small) findings.push(small);
-      input.onImage?.();
+      visit(image, result.shapes);
     });
   }
   return { builder, findings };
 }
 
-function* shapeBlocks(text: string, image: SizedImage, context: Parameters<typeof imageShapes>[2], cap: FindingCap): Generator<ImageShape[]> {
+function* shapeBlocks(
+  text: string,
+  image: SizedImage,
+  context: Parameters<typeof imageShapes>[2],
+  cap: FindingCap,
+  visit: (image: SizedImage, shapes: readonly ImageShape[]) => void,
+): Generator<ImageShape[]> {
   for (const block of labelBlocks(text)) {
     const result = imageShapes(block.text, image, context, block.carry);
     cap.addAll(result.findings);
     yield result.shapes;
+    visit(image, result.shapes);
   }
 }
