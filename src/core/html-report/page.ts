@@ -43,7 +43,7 @@ ${header(input, title)}
 <main>
 ${sections.join('\n')}
 </main>
-<footer>${esc(`${input.generator} · every drawing is in the frame mmcv decodes (JPEG/PNG EXIF orientation applied, WebP/TIFF not)`)}</footer>
+<footer>${esc(`${input.generator} · every drawing is in the frame mmcv decodes (JPEG/PNG/TIFF orientation applied, WebP not)`)}</footer>
 </body>
 </html>
 `;

@@ -8,7 +8,7 @@ export const THUMBNAIL_SIDE = 240;
 
 /**
  * A small JPEG of the image as mmcv decodes it, as a data: URI. The orientation is the one yw's header
- * reader says OpenCV applies (JPEG/PNG EXIF yes, WebP/TIFF no), applied by hand: sharp's `.rotate()`
+ * reader says OpenCV 4.6 applies (JPEG, PNG, TIFF yes; WebP no), applied by hand: sharp's `.rotate()`
  * would auto-orient every format. The alpha channel is dropped, as OpenCV's IMREAD_COLOR drops it.
  * A file sharp cannot decode (BMP, a broken scan) gets no thumbnail, with the reason.
  */
