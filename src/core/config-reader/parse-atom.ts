@@ -1,6 +1,6 @@
-import type { CompLoop, DictEntry, Expr, Kwarg } from './ast.js';
+import type { Expr, Kwarg } from './ast.js';
+import { DisplayParser } from './parse-displays.js';
 import { cannotRead } from './reader-error.js';
-import { TokenStream } from './token-stream.js';
 
 const CONSTS: Record<string, boolean | null> = { True: true, False: false, None: null };
 const REFUSED_WORDS = new Set(['lambda', 'yield', 'await', 'async', 'def', 'class', 'if', 'else', 'for', 'while',
@@ -8,11 +8,7 @@ const REFUSED_WORDS = new Set(['lambda', 'yield', 'await', 'async', 'def', 'clas
   'assert', 'break', 'continue', 'in', 'is', 'and', 'or', 'not', 'elif', 'as']);
 
 /** Atoms and what follows them: literals, names, displays, comprehensions, calls, attributes, subscripts. */
-export abstract class AtomParser extends TokenStream {
-  abstract expr(): Expr;
-  protected abstract orTest(): Expr;
-  protected abstract bitOr(): Expr;
-
+export abstract class AtomParser extends DisplayParser {
   protected starredOrExpr(): Expr {
     const t = this.peek();
     if (this.takeOp('*')) return { k: 'starred', value: this.bitOr(), line: t.line };
@@ -48,86 +44,6 @@ export abstract class AtomParser extends TokenStream {
     if (t.kind === 'op' && t.text === '{') return this.nested(() => this.dict(t.line));
     if (t.kind === 'op' && t.text === '...') throw cannotRead('Ellipsis', this.file, t.line);
     throw this.unexpected(t);
-  }
-
-  private parenthesized(line: number): Expr {
-    if (this.takeOp(')')) return { k: 'tuple', items: [], line };
-    if (this.isName('yield')) throw cannotRead("'yield'", this.file, line);
-    const first = this.starredOrExpr();
-    if (this.isName('for')) return this.comprehension('gen', first, undefined, ')', line);
-    if (this.takeOp(')')) {
-      if (first.k === 'starred') throw cannotRead('a starred expression here', this.file, line);
-      return first;
-    }
-    this.expectOp(',');
-    return { k: 'tuple', items: [first, ...this.items(')')], line };
-  }
-
-  /** `[a, *b]` or `[x for ...]`. */
-  private display(close: string, kind: 'list', line: number): Expr {
-    if (this.takeOp(close)) return { k: kind, items: [], line };
-    const first = this.starredOrExpr();
-    if (this.isName('for')) return this.comprehension(kind, first, undefined, close, line);
-    if (this.takeOp(close)) return { k: kind, items: [first], line };
-    this.expectOp(',');
-    return { k: kind, items: [first, ...this.items(close)], line };
-  }
-
-  protected items(close: string): Expr[] {
-    const items: Expr[] = [];
-    while (!this.takeOp(close)) {
-      if (items.length > 0) {
-        this.expectOp(',');
-        if (this.takeOp(close)) break;
-      }
-      items.push(this.starredOrExpr());
-    }
-    return items;
-  }
-
-  private dict(line: number): Expr {
-    const entries: DictEntry[] = [];
-    while (!this.takeOp('}')) {
-      if (entries.length > 0) {
-        this.expectOp(',');
-        if (this.takeOp('}')) break;
-      }
-      if (this.takeOp('**')) {
-        entries.push({ unpack: this.bitOr() });
-        continue;
-      }
-      const key = this.starredOrExpr();
-      if (!this.takeOp(':')) throw cannotRead(this.isName('for') ? 'a set comprehension' : 'a set literal', this.file, line);
-      const value = this.expr();
-      if (entries.length === 0 && this.isName('for')) return this.comprehension('dict', key, value, '}', line);
-      entries.push({ key, value });
-    }
-    return { k: 'dict', entries, line };
-  }
-
-  private comprehension(kind: 'list' | 'dict' | 'gen', elt: Expr, value: Expr | undefined, close: string, line: number): Expr {
-    if (elt.k === 'starred') throw cannotRead('a starred expression in a comprehension', this.file, line);
-    const loops: CompLoop[] = [];
-    while (this.takeName('for')) {
-      const target = this.targetList();
-      this.expectName('in');
-      const iter = this.orTest();
-      const ifs: Expr[] = [];
-      while (this.takeName('if')) ifs.push(this.orTest());
-      loops.push({ target, iter, ifs });
-    }
-    if (this.isName('async')) throw cannotRead("'async'", this.file, this.peek().line);
-    this.expectOp(close);
-    return { k: 'comp', kind, elt, ...(value ? { value } : {}), loops, line };
-  }
-
-  /** The target of a `for` clause: a name, or names in a tuple (`k, v` / `(k, v)`). */
-  protected targetList(): Expr {
-    const first = this.bitOr();
-    if (!this.isOp(',')) return first;
-    const items = [first];
-    while (this.takeOp(',') && !this.isName('in')) items.push(this.bitOr());
-    return { k: 'tuple', items, line: first.line };
   }
 
   private call(fn: Expr, line: number): Expr {
