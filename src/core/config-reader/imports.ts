@@ -1,16 +1,20 @@
-import type { ImportName } from './ast.js';
+import type { ImportName, Stmt } from './ast.js';
 import { configDictCopy, deepCopy } from './copy.js';
 import type { Budget } from './limits.js';
 import type { Scope } from './scope.js';
+import { isBaseAssign } from './statements.js';
 import { pyError, unsupported } from './signals.js';
 import { isAnyDict, isConfigDict, PyKeyDict, pyTypeName, type PyDict, type PyValue } from './values.js';
 
 /**
- * Standard-library modules a config may import without mmengine switching to its lazy-import mode
- * (any other import does). Importing one only binds a name; its functions below are all that run.
+ * Standard-library modules mmengine 0.10.3's `_is_builtin_module` accepts, so that importing one does not
+ * switch it to lazy-import mode. `os` and `posixpath` are frozen modules on Python 3.11+ and fail that
+ * test there: a config importing them before `_base_ = ...` is read as a lazy-import config.
  */
-const STDLIB = new Set(['os', 'copy', 'math', 'sys', 're', 'json', 'functools', 'itertools', 'collections', 'typing',
-  'warnings', 'platform', 'datetime', 'time', 'random', 'string', 'pathlib', 'posixpath', 'operator']);
+const BUILTIN = new Set(['copy', 'math', 'sys', 're', 'json', 'functools', 'itertools', 'collections', 'typing',
+  'warnings', 'platform', 'datetime', 'time', 'random', 'string', 'pathlib', 'operator']);
+/** What an import may name here; importing only binds a name, its functions below are all that run. */
+const STDLIB = new Set([...BUILTIN, 'os', 'posixpath']);
 
 type Fn = (args: PyValue[], kwargs: PyDict, budget: Budget) => PyValue;
 
@@ -51,11 +55,29 @@ function posixJoin(args: PyValue[], kwargs: PyDict): string {
   return path;
 }
 
+/**
+ * mmengine's `_is_lazy_import`, read in statement order: the first `_base_ = ...` settles it (not lazy),
+ * an import of a module that is not built in before it makes the file a lazy-import config.
+ */
+export function lazyImport(body: readonly Stmt[]): { module: string; line: number } | undefined {
+  for (const stmt of body) {
+    if (isBaseAssign(stmt)) return undefined;
+    if (stmt.k !== 'import') continue;
+    for (const name of stmt.names) {
+      if (name.module === 'mmengine' && name.member === 'Config') continue;
+      if (!BUILTIN.has(name.module.split('.')[0]!) && !name.module.startsWith('mmengine.config')) {
+        return { module: name.module, line: stmt.line };
+      }
+    }
+  }
+  return undefined;
+}
+
 /** Runs an import line: binds module and function names, refuses what would make mmengine lazy-import. */
 export function runImport(names: readonly ImportName[], scope: Scope, line: number): void {
   for (const name of names) {
     if (!STDLIB.has(name.module.split('.')[0]!)) {
-      throw unsupported(`the import of '${name.module}' (mmengine reads a config that imports a package as a lazy-import config)`);
+      throw unsupported(`the import of '${name.module}' (only standard-library modules)`);
     }
     if (name.member !== undefined && !isModuleOrFunction(`${name.module}.${name.member}`)) {
       throw unsupported(`the imported name '${name.member}' (only modules and copy/os.path functions)`);

@@ -4,6 +4,7 @@ import type { Expr, Stmt } from './ast.js';
 import { substituteBaseVars } from './base-vars.js';
 import { rebuild } from './copy.js';
 import { evaluate } from './evaluate.js';
+import { lazyImport } from './imports.js';
 import { LIMITS, type Budget } from './limits.js';
 import { mergeIntoBase } from './merge.js';
 import { parseConfig } from './parse.js';
@@ -44,6 +45,11 @@ export async function loadFile(file: string, text: string, state: LoadState): Pr
   state.files.push(file);
   const { text: source, placeholders } = substituteText(text, file, state.env);
   const body = parseConfig(source, file);
+  const lazy = lazyImport(body);
+  if (lazy) {
+    throw cannotRead(`the import of '${lazy.module}' (mmengine 0.10.3 reads a config importing a non-built-in module `
+      + 'before _base_ as a lazy-import config; on Python 3.11+ that includes os: import it after _base_ = ...)', file, lazy.line);
+  }
   const base = await loadBases(file, body, state);
   const scope = newScope(file, state.budget, new Map([['_base_', base]]));
   try {

@@ -16,7 +16,7 @@ function encode(v: PyValue, indent: string): string {
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (typeof v === 'bigint') return v.toString();
   if (typeof v === 'number') {
-    return Number.isFinite(v) ? pythonFloatRepr(v) : `{"__float__": "${pythonFloatRepr(v)}"}`;
+    return Number.isFinite(v) ? pythonFloatRepr(v) : encode(new Map([['__float__', pythonFloatRepr(v)]]), indent);
   }
   if (typeof v === 'string') return JSON.stringify(v);
   if (v instanceof PyTuple) return encode(new Map([['__tuple__', v.items]]), indent);
