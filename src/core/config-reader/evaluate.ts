@@ -4,29 +4,35 @@ import { evalCall } from './calls.js';
 import { pyCompare, pyContains, pyEquals, pyIs } from './compare.js';
 import { evalComprehension } from './comprehension.js';
 import { binaryOp, indexValue, sliceValue, unaryOp } from './operators.js';
-import { asValue, iterItems, lookupName, type Evaluated, type Scope } from './scope.js';
+import { iterItems, lookupName, PyIterable, type Evaluated, type Scope } from './scope.js';
 import { EvalSignal, pyError, unsupported } from './signals.js';
 import { checkItems } from './limits.js';
 import { buildDict, dictEntries, isAnyDict, PyTuple, pyTypeName, truthy, type PyValue } from './values.js';
 
 /** Evaluates an expression to a config value. */
 export function evaluate(e: Expr, scope: Scope): PyValue {
-  return stamp(e, () => asValue(evalNode(e, scope)));
+  try {
+    const v = evalNode(e, scope);
+    if (v instanceof PyIterable) throw unsupported(`${v.what} used as a value (only iterated over)`);
+    return v;
+  } catch (error) {
+    throw stamp(error, e);
+  }
 }
 
 /** Evaluates an expression that may also be a range, a dict view or a generator (an iterable only). */
 export function evalAny(e: Expr, scope: Scope): Evaluated {
-  return stamp(e, () => evalNode(e, scope));
+  try {
+    return evalNode(e, scope);
+  } catch (error) {
+    throw stamp(error, e);
+  }
 }
 
-/** Errors thrown below this node without a line get this node's line. */
-function stamp<T>(e: Expr, run: () => T): T {
-  try {
-    return run();
-  } catch (error) {
-    if (error instanceof EvalSignal && error.line === undefined) error.line = e.line;
-    throw error;
-  }
+/** An error thrown below this node without a line gets this node's line. */
+function stamp(error: unknown, e: Expr): unknown {
+  if (error instanceof EvalSignal && error.line === undefined) error.line = e.line;
+  return error;
 }
 
 function evalNode(e: Expr, scope: Scope): Evaluated {

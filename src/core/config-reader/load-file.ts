@@ -42,6 +42,7 @@ export const SUBMODULE_HINT =
 /** mmengine's `_file2dict` for one .py file: text passes, bases, run, base variables, merge. */
 export async function loadFile(file: string, text: string, state: LoadState): Promise<PyDict> {
   if (state.files.length >= LIMITS.files) throw cannotRead(`${file} (more than ${LIMITS.files} config files loaded)`, file, 1);
+  if (text.length > LIMITS.fileBytes) throw cannotRead(`${file} (more than ${LIMITS.fileBytes} characters)`, file, 1);
   state.files.push(file);
   const { text: source, placeholders } = substituteText(text, file, state.env);
   const body = parseConfig(source, file);

@@ -6,11 +6,12 @@ import { pyError, unsupported } from './signals.js';
 export type Num = bigint | number;
 
 const INT_LIMIT = 1n << BigInt(LIMITS.intBits);
+const NEGATIVE_INT_LIMIT = -INT_LIMIT;
 const EXACT = 2n ** 53n;
 
 /** An int result, refused when it grows past the int size limit. */
 export function boundedInt(x: bigint): bigint {
-  if (x >= INT_LIMIT || x <= -INT_LIMIT) checkIntBits(bitLength(x));
+  if (x >= INT_LIMIT || x <= NEGATIVE_INT_LIMIT) checkIntBits(bitLength(x));
   return x;
 }
 

@@ -27,6 +27,7 @@ export function binaryOp(op: string, a: PyValue, b: PyValue, budget: Budget): Py
   if (op === '+') {
     if (typeof a === 'string' && typeof b === 'string') {
       checkChars(a.length + b.length);
+      budget.spend(Math.ceil((a.length + b.length) / 2));
       return a + b;
     }
     if ((Array.isArray(a) && Array.isArray(b)) || (a instanceof PyTuple && b instanceof PyTuple)) {
@@ -54,7 +55,7 @@ function repeat(seq: PyValue, times: bigint, budget: Budget, a: PyValue, b: PyVa
   const total = length * n;
   if (typeof seq === 'string') {
     checkChars(total);
-    budget.spend(Math.ceil(total / 16));
+    budget.spend(Math.ceil(total / 2));
     return seq.repeat(n);
   }
   checkItems(total);
