@@ -81,7 +81,7 @@ export function keyId(v: PyValue): string {
   if (typeof v === 'bigint') return `i${v}`;
   if (typeof v === 'number') return Number.isInteger(v) ? `i${BigInt(v)}` : `f${v}`;
   if (v instanceof PyTuple) return `t(${v.items.map(keyId).join(',')})`;
-  throw pyError(`unhashable type: '${pyTypeName(v)}'`);
+  throw pyError(`TypeError: unhashable type: '${pyTypeName(v)}'`);
 }
 
 /** The (key, value) pairs of any dict, in insertion order. */
