@@ -8,6 +8,8 @@ import { limitReached } from './signals.js';
 export const LIMITS = {
   /** Brackets and operators nested in the source, and containers nested in a value. */
   nesting: 100,
+  /** Operators chained at one level (`a + b + c ...`, `x.y.z ...`, `f()()...`): each adds a level to evaluate. */
+  chain: 1_000,
   /** Items in one list, tuple or dict. */
   items: 250_000,
   /** Characters in one string. */

@@ -17,7 +17,7 @@ export abstract class AtomParser extends DisplayParser {
 
   protected primary(): Expr {
     let e = this.atom();
-    for (;;) {
+    for (let links = 0; ; links = this.link(links)) {
       const t = this.peek();
       if (this.takeOp('.')) e = { k: 'attr', obj: e, name: this.nameToken(), line: t.line };
       else if (this.takeOp('(')) e = this.nested(() => this.call(e, t.line));

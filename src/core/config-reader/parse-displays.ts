@@ -1,4 +1,5 @@
 import type { CompLoop, DictEntry, Expr } from './ast.js';
+import { LIMITS } from './limits.js';
 import { cannotRead } from './reader-error.js';
 import { TokenStream } from './token-stream.js';
 
@@ -68,6 +69,7 @@ export abstract class DisplayParser extends TokenStream {
     if (elt.k === 'starred') throw cannotRead('a starred expression in a comprehension', this.file, line);
     const loops: CompLoop[] = [];
     while (this.takeName('for')) {
+      if (loops.length >= LIMITS.nesting) throw cannotRead(`a comprehension with more than ${LIMITS.nesting} for clauses`, this.file, line);
       const target = this.targetList();
       this.expectName('in');
       const iter = this.orTest();

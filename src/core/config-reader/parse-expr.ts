@@ -82,7 +82,7 @@ export class ExprParser extends AtomParser {
   private binary(level: number): Expr {
     if (level >= BINARY_LEVELS.length) return this.factor();
     let left = this.binary(level + 1);
-    for (;;) {
+    for (let links = 0; ; links = this.link(links)) {
       const t = this.peek();
       if (t.kind !== 'op' || !BINARY_LEVELS[level]!.includes(t.text)) return left;
       this.next();

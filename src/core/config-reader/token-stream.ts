@@ -22,6 +22,14 @@ export class TokenStream {
     }
   }
 
+  /** Counts one more link of an operator chain; a chain builds an expression as deep as it is long. */
+  protected link(count: number): number {
+    if (count >= LIMITS.chain) {
+      throw cannotRead(`this expression (more than ${LIMITS.chain} operators in a row)`, this.file, this.peek().line);
+    }
+    return count + 1;
+  }
+
   protected nameToken(): string {
     const t = this.next();
     if (t.kind !== 'name') throw this.unexpected(t);

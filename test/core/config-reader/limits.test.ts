@@ -19,6 +19,10 @@ describe('reader limits: hostile files end in "cannot read ... (reason) at FILE:
   it.each([
     ['deep brackets', 'a = 1\nb = ' + '['.repeat(500) + ']'.repeat(500), 'this line (brackets nested more than 100 levels deep) at /v/x.py:2'],
     ['a long unary chain', 'a = ' + '-'.repeat(5000) + '1', 'this expression (nested more than 100 levels deep) at /v/x.py:1'],
+    ['a long + chain', 'a = ' + Array(5000).fill('1').join(' + '), 'this expression (more than 1000 operators in a row) at /v/x.py:1'],
+    ['a long attribute chain', 'a = dict()\nb = a' + '.x'.repeat(5000), 'this expression (more than 1000 operators in a row) at /v/x.py:2'],
+    ['a long call chain', 'a = dict' + '()'.repeat(5000), 'this expression (more than 1000 operators in a row) at /v/x.py:1'],
+    ['many for clauses', 'a = [1 ' + 'for x in [1] '.repeat(200) + ']', 'a comprehension with more than 100 for clauses at /v/x.py:1'],
     ['a long power chain', 'a = ' + '2 ** '.repeat(3000) + '2', 'this expression (nested more than 100 levels deep) at /v/x.py:1'],
     ['a huge power', 'a = 2 ** 10 ** 10', '`a = 2 ** 10 ** 10` (an int of more than 100,000 bits) at /v/x.py:1'],
     ['a huge shift', 'a = 1 << 10 ** 9', '`a = 1 << 10 ** 9` (an int of more than 100,000 bits) at /v/x.py:1'],
