@@ -35,7 +35,7 @@ export function register(program: Command, host: CommandHost): void {
     .option('--yolo-world <dir>', 'YOLO-World root: where tools/train.py runs and relative paths resolve', '.')
     .addOption(new Option('--reader <how>', 'how to read the config: mmengine when importable, else built-in').choices(READERS).default('auto'))
     .option('--python <exe>', 'Python used for --reader mmengine/auto', 'python3')
-    .option('--dump-config <out.json>', 'also write the resolved config as JSON (sorted keys, tuples marked); - for stdout');
+    .option('--dump-config <file>', 'also write the resolved config as JSON (sorted keys, tuples marked); - for stdout');
   addCommonOptions(addDatasetOptions(command))
     .addHelpText('after', `
 Examples:
