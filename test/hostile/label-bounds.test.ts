@@ -93,7 +93,7 @@ describe('a 2 GB label file', () => {
     expect(run.stderr).toContain('labels/a.txt: label file is 2048 MB, over the 256 MB yw reads; not read, image kept without boxes (a label file holds one line per object: check what wrote this one)');
     expect(JSON.parse(run.stdout)).toMatchObject({ images: 1, annotations: 0 });
     expect((await runCli(['check', root])).code).toBe(1);
-  });
+  }, 120_000);
 });
 
 describe('other text files of the dataset', () => {

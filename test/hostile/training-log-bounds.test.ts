@@ -37,7 +37,7 @@ describe('scalars.json lines without an end', () => {
     expect(log.validations.map((v) => v.epoch)).toEqual([1, 2]);
     expect(log.lines).toBe(3);
     expect(log.findings).toEqual([expect.objectContaining({ code: 'LOG_LINE_TOO_LONG', line: 2, message: `line is ${2 ** 30} characters long (mmengine writes a few hundred); skipped unread` })]);
-  });
+  }, 300_000);
 
   it('keeps a line up to the limit whole, whatever the pieces', () => {
     const parser = new ScalarsParser('s.json');
@@ -72,7 +72,7 @@ describe('scalars.json lines without an end', () => {
     expect(run.stdout).toContain('best epoch 10: coco/bbox_mAP = 0.1');
     expect(run.stderr).toContain(`scalars.json:21: the last line is ${2 ** 30} NUL bytes (the file was cut short by a crash or power loss); skipped`);
     expect(run.rssMB).toBeLessThan(300);
-  });
+  }, 300_000);
 
   it('readScalars passes a 32 MB NUL tail read in 64 KB pieces through the same rule', async () => {
     const dir = await tempDir();
@@ -84,7 +84,7 @@ describe('scalars.json lines without an end', () => {
     const log = await readScalars(file);
     expect(log.validations).toHaveLength(1);
     expect(log.findings.map((f) => `${f.code}:${f.line}`)).toEqual(['LOG_TRUNCATED_LINE:2']);
-  });
+  }, 300_000);
 });
 
 describe('a million validations', () => {
@@ -97,20 +97,20 @@ describe('a million validations', () => {
     expect([rising[0], rising[50], rising[99]]).toEqual(['▁', '▅', '█']);
     expect(sparkline([...Array(150).fill(0), ...Array(50).fill(1)])).toBe(`${'▁'.repeat(75)}${'█'.repeat(25)}`);
     expect(sparkline([Number.NaN, ...Array(199).fill(1)])).toBe('█'.repeat(100)); // a group keeps its finite values
-  });
+  }, 300_000);
 
   it('renderPlotSvg draws a million points as one line without dots', () => {
     const points = many.map((value, i) => ({ epoch: i + 1, value }));
     const svg = renderPlotSvg({ title: 't', metrics: [{ name: 'coco/bbox_mAP', points }], loss: [{ epoch: 1, loss: 2 }], best: { epoch: 999, value: 0.999 } });
     expect(svg.match(/<polyline /g)).toHaveLength(4); // metric, loss, and their two legend samples
     expect(svg).not.toContain('r="2.8"');
-  });
+  }, 300_000);
 
   it('mergeRuns passes on a million findings', () => {
     const findings = Array.from({ length: 1_000_000 }, () => ({ code: 'X', severity: 'info' as const, message: 'm' }));
     const log = { file: 'f', validations: [], train: [], trainLines: 0, trainLinesWithoutEpoch: 0, lines: 0, findings };
     expect(mergeRuns([{ name: 'r', log }]).findings).toHaveLength(1_000_000);
-  });
+  }, 300_000);
 
   it('yw best ranks 200,000 validation lines (it overflowed the stack near 150,000)', async () => {
     const dir = await tempDir();
@@ -122,5 +122,5 @@ describe('a million validations', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('best epoch 996: coco/bbox_mAP = 0.996');
     expect(run.stdout).toMatch(/over 200000 validations \(epochs 1-200000\): [▁-█]{100} {2}max 0\.996 at epoch 996/);
-  });
+  }, 300_000);
 });
