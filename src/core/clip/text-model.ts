@@ -1,0 +1,150 @@
+import { activate } from './activations.js';
+import type { ClipTextConfig } from './config.js';
+import { align4, type LayerLayout, type TowerLayout } from './tower.js';
+import { roundRows, type Compute } from './compute.js';
+import { attentionChains, type TokenTree } from './token-tree.js';
+
+/** Scratch buffers of one forward pass (offsets in floats, after the weights). */
+interface Scratch {
+  rows: number;
+  hidden: number;
+  normed: number;
+  qkv: number;
+  attended: number;
+  mlp: number;
+  sum: number;
+  pooled: number;
+  projected: number;
+  end: number;
+}
+
+/** Floats a forward pass over `nodes` tree nodes and `texts` texts needs after the weights. */
+export function scratchFloats(c: ClipTextConfig, nodes: number, texts: number): number {
+  return planScratch(c, 0, nodes, texts).end;
+}
+
+function planScratch(c: ClipTextConfig, start: number, nodes: number, texts: number): Scratch {
+  const rows = roundRows(nodes);
+  const h = c.hiddenSize;
+  let end = start;
+  const take = (floats: number) => ((end += align4(floats)), end - align4(floats));
+  const plan = {
+    rows, hidden: take(rows * h), normed: take(rows * h), qkv: take(rows * 3 * h), attended: take(rows * h),
+    mlp: take(rows * c.intermediateSize), sum: take(rows * h),
+    pooled: take(roundRows(texts) * h), projected: take(roundRows(texts) * c.projectionDim),
+  };
+  return { ...plan, end };
+}
+
+/**
+ * `CLIPTextModelWithProjection(...).text_embeds / norm` for the texts of `tree`: token + position
+ * embedding, pre-norm transformer layers (causal attention, activation MLP), final layer norm at the
+ * pooled node, projection without bias, L2 normalisation. Returns texts x projectionDim, row-major.
+ * `loadLayer(i)` fills slot i % 2 of the layout with layer i.
+ */
+export async function runTextModel(
+  c: ClipTextConfig,
+  layout: TowerLayout,
+  tree: TokenTree,
+  compute: Compute,
+  loadLayer: (index: number) => Promise<void>,
+): Promise<Float32Array> {
+  const s = planScratch(c, layout.end, tree.tokens.length, tree.pooled.length);
+  const f = compute.f32;
+  const h = c.hiddenSize;
+  embed(c, layout, tree, f, s.hidden);
+  const chains = attentionChains(tree);
+  let loading = loadLayer(0);
+  for (let i = 0; i < c.layers; i++) {
+    await loading;
+    // the next layer's reads run in the I/O threads while this one computes
+    loading = i + 1 < c.layers ? loadLayer(i + 1) : Promise.resolve();
+    runLayer(c, layout.slots[i % 2]!, tree.tokens.length, chains, compute, s);
+  }
+  tree.pooled.forEach((node, t) => f.copyWithin(s.pooled + t * h, s.hidden + node * h, s.hidden + (node + 1) * h));
+  layerNorm(f, s.pooled, s.pooled, tree.pooled.length, h, layout.finalNormWeight, layout.finalNormBias, c.layerNormEps);
+  compute.linear(s.pooled, layout.projection, layout.zeros, s.projected, tree.pooled.length, c.projectionDim, h);
+  const out = f.slice(s.projected, s.projected + tree.pooled.length * c.projectionDim);
+  normalizeRows(out, c.projectionDim);
+  return out;
+}
+
+function embed(c: ClipTextConfig, layout: TowerLayout, tree: TokenTree, f: Float32Array, hidden: number): void {
+  const h = c.hiddenSize;
+  const rowOf = new Map(layout.tokenIds.map((id, row) => [id, row]));
+  tree.tokens.forEach((id, node) => {
+    const token = layout.token + rowOf.get(id)! * h;
+    const position = layout.position + tree.positions[node]! * h;
+    for (let i = 0; i < h; i++) f[hidden + node * h + i] = f[token + i]! + f[position + i]!;
+  });
+}
+
+function runLayer(c: ClipTextConfig, l: LayerLayout, nodes: number, chains: number[][], compute: Compute, s: Scratch): void {
+  const f = compute.f32;
+  const h = c.hiddenSize;
+  layerNorm(f, s.hidden, s.normed, nodes, h, l.norm1Weight, l.norm1Bias, c.layerNormEps);
+  compute.linear(s.normed, l.qkvWeight, l.qkvBias, s.qkv, nodes, 3 * h, h);
+  attend(f, s.qkv, s.attended, chains, h, c.heads);
+  compute.linear(s.attended, l.outWeight, l.outBias, s.sum, nodes, h, h);
+  addInto(f, s.hidden, s.sum, nodes * h);
+  layerNorm(f, s.hidden, s.normed, nodes, h, l.norm2Weight, l.norm2Bias, c.layerNormEps);
+  compute.linear(s.normed, l.fc1Weight, l.fc1Bias, s.mlp, nodes, c.intermediateSize, h);
+  activate(c.hiddenAct, f, s.mlp, s.mlp + nodes * c.intermediateSize);
+  compute.linear(s.mlp, l.fc2Weight, l.fc2Bias, s.sum, nodes, h, c.intermediateSize);
+  addInto(f, s.hidden, s.sum, nodes * h);
+}
+
+/** Causal self-attention along each node's chain of ancestors; q is scaled by head_dim^-0.5 as in torch. */
+function attend(f: Float32Array, qkv: number, out: number, chains: number[][], h: number, heads: number): void {
+  const d = h / heads;
+  const scale = d ** -0.5;
+  const weights = new Float64Array(chains.reduce((m, chain) => Math.max(m, chain.length), 0));
+  chains.forEach((chain, node) => {
+    for (let head = 0; head < heads; head++) {
+      const q = qkv + node * 3 * h + head * d;
+      let max = -Infinity;
+      chain.forEach((key, j) => {
+        const k = qkv + key * 3 * h + h + head * d;
+        let dot = 0;
+        for (let i = 0; i < d; i++) dot += Math.fround(f[q + i]! * scale) * f[k + i]!;
+        weights[j] = dot;
+        if (dot > max) max = dot;
+      });
+      let total = 0;
+      for (let j = 0; j < chain.length; j++) total += weights[j] = Math.exp(weights[j]! - max);
+      const o = out + node * h + head * d;
+      for (let i = 0; i < d; i++) {
+        let sum = 0;
+        for (let j = 0; j < chain.length; j++) sum += weights[j]! * f[qkv + chain[j]! * 3 * h + 2 * h + head * d + i]!;
+        f[o + i] = sum / total;
+      }
+    }
+  });
+}
+
+/** torch.nn.LayerNorm over the last axis: biased variance, eps inside the square root. */
+function layerNorm(f: Float32Array, from: number, to: number, rows: number, h: number, weight: number, bias: number, eps: number): void {
+  for (let r = 0; r < rows; r++) {
+    const x = from + r * h;
+    let mean = 0;
+    for (let i = 0; i < h; i++) mean += f[x + i]!;
+    mean /= h;
+    let variance = 0;
+    for (let i = 0; i < h; i++) variance += (f[x + i]! - mean) ** 2;
+    const inv = 1 / Math.sqrt(variance / h + eps);
+    for (let i = 0; i < h; i++) f[to + r * h + i] = (f[x + i]! - mean) * inv * f[weight + i]! + f[bias + i]!;
+  }
+}
+
+function addInto(f: Float32Array, to: number, from: number, count: number): void {
+  for (let i = 0; i < count; i++) f[to + i] = f[to + i]! + f[from + i]!;
+}
+
+function normalizeRows(out: Float32Array, width: number): void {
+  for (let r = 0; r < out.length / width; r++) {
+    let sum = 0;
+    for (let i = 0; i < width; i++) sum += out[r * width + i]! ** 2;
+    const norm = Math.sqrt(sum);
+    for (let i = 0; i < width; i++) out[r * width + i] = out[r * width + i]! / norm;
+  }
+}
