@@ -19,7 +19,7 @@ export function parseNpyHeader(bytes: Uint8Array, file: string): NpyHeader {
   const bad = (why: string) =>
     new YwError('NPY_INVALID', `${file} is not a NumPy .npy file: ${why}`, {
       file,
-      hint: 'embeddings come from YOLO-World tools/generate_text_prompts.py (np.save)',
+      hint: 'make the embeddings with `yw embed` (or YOLO-World tools/generate_text_prompts.py)',
     });
   if (bytes.length < 10 || MAGIC.some((b, i) => bytes[i] !== b)) throw bad('wrong magic bytes');
   const major = bytes[6]!;
