@@ -106,6 +106,7 @@ def write_snapshot(snapshot, vocab_dir):
                 bos_token_id=0, eos_token_id=2, pad_token_id=1)
     vision = dict(hidden_size=8, intermediate_size=16, num_hidden_layers=1, num_attention_heads=2,
                   image_size=32, patch_size=16)
+    torch.manual_seed(0)  # the vision tower keeps some initialiser values: seed them too
     model = CLIPModel(CLIPConfig(text_config=text, vision_config=vision, projection_dim=512))
     randomise(model)
     os.makedirs(snapshot, exist_ok=True)

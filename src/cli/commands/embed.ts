@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { z } from 'zod';
 import { addCommonOptions, pickCommonOptions } from '../common-options.js';
 import { action, type CommandHost } from '../host.js';
@@ -6,9 +6,12 @@ import { Output, strictExitCode, writeReport } from '../output.js';
 import { DEFAULT_CLIP_REPO } from '../../core/clip/hf-cache.js';
 import { runEmbed, type EmbedRun } from '../embed/run.js';
 
+const THREADS = ['1', '2'] as const;
+
 const optionsSchema = z.object({
   model: z.string().min(1),
   out: z.string().min(1).optional(),
+  threads: z.enum(THREADS).transform(Number).optional(),
 });
 
 const EXAMPLES = `
@@ -28,7 +31,8 @@ export function register(program: Command, host: CommandHost): void {
     .description('write the CLIP text embeddings (.npy) of a class-text JSON for prompt tuning and reparameterization')
     .argument('<texts>', 'class-text JSON (yw texts writes it)')
     .requiredOption('--model <dir|repo-id>', `CLIP snapshot folder, cache entry, or repo id in the Hugging Face cache (e.g. ${DEFAULT_CLIP_REPO})`)
-    .option('-o, --out <file>', 'output .npy (default: <texts stem>_embeddings.npy beside the texts file)');
+    .option('-o, --out <file>', 'output .npy (default: <texts stem>_embeddings.npy beside the texts file)')
+    .addOption(new Option('--threads <n>', 'threads running the text model (default: 2 on a multi-core machine when there is enough work)').choices(THREADS));
   addCommonOptions(command).addHelpText('after', EXAMPLES).action(
     action(host, async (texts: string, raw: Record<string, unknown>) => {
       const common = pickCommonOptions(raw);
@@ -60,6 +64,7 @@ function embedSummary(run: EmbedRun) {
     },
     tokens: run.tokens,
     computed_positions: run.computed,
+    threads: run.threads,
     simd: run.simd,
   };
 }

@@ -12,6 +12,7 @@ import { displayPath } from '../../io/fs/display-path.js';
 import { readJson, readText } from '../../io/fs/read-text.js';
 import { openSafetensors, type ClosableWeightSource } from '../../io/checkpoints/safetensors-source.js';
 import { resolveClipSnapshot, type ClipSnapshot } from '../../io/models/clip-snapshot.js';
+import { parallelRunner } from '../../io/clip/parallel-runner.js';
 
 export interface EmbedRun extends EmbedResult {
   texts: string;
@@ -25,7 +26,7 @@ export function defaultEmbeddingsPath(textsPath: string): string {
 }
 
 /** io → core → io for `yw embed`: the snapshot and texts, the text model, the .npy. */
-export async function runEmbed(ctx: RunContext, textsArg: string, options: { model: string; out?: string; force: boolean }): Promise<EmbedRun> {
+export async function runEmbed(ctx: RunContext, textsArg: string, options: { model: string; out?: string; threads?: number; force: boolean }): Promise<EmbedRun> {
   const show = (p: string) => displayPath(ctx.cwd, p);
   const textsPath = resolve(ctx.cwd, textsArg);
   const texts = await readJson(textsPath, 'class-text JSON');
@@ -42,7 +43,7 @@ export async function runEmbed(ctx: RunContext, textsArg: string, options: { mod
     result = await embedClassTexts({
       config, configFile: show(file('config.json')), tokenizer, vocabFile: show(file('vocab.json')),
       texts, textsFile: show(textsPath), weights,
-    });
+    }, parallelRunner(options.threads ?? 'auto'));
   } finally {
     await weights.close();
   }

@@ -2,12 +2,11 @@ import { YwError } from '../../errors.js';
 import { finding, type Finding } from '../findings.js';
 import type { WeightSource } from '../tensors.js';
 import { encodeClassTexts } from './class-texts.js';
-import { createCompute } from './compute.js';
 import type { ClipTextConfig } from './config.js';
-import { runTextModel, scratchFloats } from './text-model.js';
+import { runInThisThread, type TextModelRun, type TextModelRunner } from './run-model.js';
 import { buildTokenTree, type TokenTree } from './token-tree.js';
 import type { ClipTokenizer } from './tokenizer.js';
-import { planTower, type TensorRead } from './tower.js';
+import { planTower } from './tower.js';
 import { checkTensors } from './weights.js';
 
 export interface EmbedInput {
@@ -21,20 +20,16 @@ export interface EmbedInput {
   weights: WeightSource;
 }
 
-export interface EmbedResult {
-  /** rows x dims, row-major, each row L2-normalised. */
-  embeddings: Float32Array;
+export interface EmbedResult extends TextModelRun {
   rows: number;
   dims: number;
-  /** Tokens of all texts with start and end tokens, and the distinct positions actually computed. */
+  /** Tokens of all texts, start and end tokens included (`computed` counts the positions run). */
   tokens: number;
-  computed: number;
-  simd: boolean;
   findings: Finding[];
 }
 
 /** What tools/generate_text_prompts.py computes, on the CPU, reading only the text tower's weights. */
-export async function embedClassTexts(input: EmbedInput): Promise<EmbedResult> {
+export async function embedClassTexts(input: EmbedInput, runner: TextModelRunner = runInThisThread): Promise<EmbedResult> {
   const { config } = input;
   const sequences = encodeClassTexts(input.texts, input.tokenizer, config.maxPositions, input.textsFile);
   const tooHigh = sequences.flat().find((id) => id >= config.vocabSize);
@@ -46,20 +41,18 @@ export async function embedClassTexts(input: EmbedInput): Promise<EmbedResult> {
   }
   const tree = buildTokenTree(sequences, config.eosTokenId);
   checkTensors(input.weights, config, input.configFile);
-  const { layout, reads, layerReads } = planTower(config, tree.tokens);
-  const compute = createCompute(layout.end + scratchFloats(config, tree.tokens.length, tree.pooled.length));
-  // Issued together: each read is a request to the I/O threads, which work while JavaScript computes.
-  const load = (list: TensorRead[]) =>
-    Promise.all(list.map((r) => input.weights.read(r.name, compute.f32.subarray(r.offset, r.offset + r.length), r.rows))).then(() => {});
-  await load(reads);
-  const embeddings = await runTextModel(config, layout, tree, compute, (i) => load(layerReads[i]!));
+  const { weights } = input;
+  const run = await runner({
+    config,
+    plan: planTower(config, tree.tokens),
+    sequences,
+    read: (r, f32) => weights.read(r.name, f32.subarray(r.offset, r.offset + r.length), r.rows),
+  });
   return {
-    embeddings,
+    ...run,
     rows: sequences.length,
     dims: config.projectionDim,
     tokens: sequences.reduce((sum, ids) => sum + ids.length, 0),
-    computed: tree.tokens.length,
-    simd: compute.simd,
     findings: duplicateFindings(input.texts as string[][], tree, input.textsFile),
   };
 }

@@ -37,36 +37,43 @@ function planScratch(c: ClipTextConfig, start: number, nodes: number, texts: num
 }
 
 /**
- * `CLIPTextModelWithProjection(...).text_embeds / norm` for the texts of `tree`: token + position
- * embedding, pre-norm transformer layers (causal attention, activation MLP), final layer norm at the
- * pooled node, projection without bias, L2 normalisation. Returns texts x projectionDim, row-major.
- * `loadLayer(i)` fills slot i % 2 of the layout with layer i.
+ * `CLIPTextModelWithProjection(...).text_embeds / norm` for the texts of `tree`, one layer at a time:
+ * token + position embedding (constructor), pre-norm transformer layers with causal attention and the
+ * activation MLP (`layer(i)`, from slot i % 2 of the layout), then the final layer norm at each pooled
+ * node, the projection without bias and L2 normalisation (`finish()`: texts x projectionDim, row-major).
+ * Its buffers start at `scratchAt`, so two passes (two threads) can share one memory and its weights.
  */
-export async function runTextModel(
-  c: ClipTextConfig,
-  layout: TowerLayout,
-  tree: TokenTree,
-  compute: Compute,
-  loadLayer: (index: number) => Promise<void>,
-): Promise<Float32Array> {
-  const s = planScratch(c, layout.end, tree.tokens.length, tree.pooled.length);
-  const f = compute.f32;
-  const h = c.hiddenSize;
-  embed(c, layout, tree, f, s.hidden);
-  const chains = attentionChains(tree);
-  let loading = loadLayer(0);
-  for (let i = 0; i < c.layers; i++) {
-    await loading;
-    // the next layer's reads run in the I/O threads while this one computes
-    loading = i + 1 < c.layers ? loadLayer(i + 1) : Promise.resolve();
-    runLayer(c, layout.slots[i % 2]!, tree.tokens.length, chains, compute, s);
+export class TextModelPass {
+  private readonly s: Scratch;
+  private readonly chains: number[][];
+
+  constructor(
+    private readonly c: ClipTextConfig,
+    private readonly layout: TowerLayout,
+    private readonly tree: TokenTree,
+    private readonly compute: Compute,
+    scratchAt = layout.end,
+  ) {
+    this.s = planScratch(c, scratchAt, tree.tokens.length, tree.pooled.length);
+    this.chains = attentionChains(tree);
+    embed(c, layout, tree, compute.f32, this.s.hidden);
   }
-  tree.pooled.forEach((node, t) => f.copyWithin(s.pooled + t * h, s.hidden + node * h, s.hidden + (node + 1) * h));
-  layerNorm(f, s.pooled, s.pooled, tree.pooled.length, h, layout.finalNormWeight, layout.finalNormBias, c.layerNormEps);
-  compute.linear(s.pooled, layout.projection, layout.zeros, s.projected, tree.pooled.length, c.projectionDim, h);
-  const out = f.slice(s.projected, s.projected + tree.pooled.length * c.projectionDim);
-  normalizeRows(out, c.projectionDim);
-  return out;
+
+  layer(index: number): void {
+    runLayer(this.c, this.layout.slots[index % 2]!, this.tree.tokens.length, this.chains, this.compute, this.s);
+  }
+
+  finish(): Float32Array {
+    const { c, layout, tree, s } = this;
+    const f = this.compute.f32;
+    const h = c.hiddenSize;
+    tree.pooled.forEach((node, t) => f.copyWithin(s.pooled + t * h, s.hidden + node * h, s.hidden + (node + 1) * h));
+    layerNorm(f, s.pooled, s.pooled, tree.pooled.length, h, layout.finalNormWeight, layout.finalNormBias, c.layerNormEps);
+    this.compute.linear(s.pooled, layout.projection, layout.zeros, s.projected, tree.pooled.length, c.projectionDim, h);
+    const out = f.slice(s.projected, s.projected + tree.pooled.length * c.projectionDim);
+    normalizeRows(out, c.projectionDim);
+    return out;
+  }
 }
 
 function embed(c: ClipTextConfig, layout: TowerLayout, tree: TokenTree, f: Float32Array, hidden: number): void {

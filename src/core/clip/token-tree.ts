@@ -63,3 +63,26 @@ export function attentionChains(tree: TokenTree): number[][] {
   });
   return chains;
 }
+
+/**
+ * The texts in up to `parts` groups of about equal work (tree nodes), for threads that each run the
+ * model on their group. Texts sharing their first word stay together, so shared positions are still
+ * computed once; only the start token is repeated per group. Groups list text indices, ascending.
+ */
+export function splitTexts(tree: TokenTree, parts: number): number[][] {
+  // the ancestor at position 1 (the first token after the start token) names each subtree
+  const top: number[] = [];
+  tree.parents.forEach((parent, node) => top.push(tree.positions[node]! <= 1 || parent < 0 ? node : top[parent]!));
+  const size = new Map<number, number>();
+  for (const t of top) size.set(t, (size.get(t) ?? 0) + 1);
+  const textsOf = new Map<number, number[]>();
+  tree.pooled.forEach((node, text) => textsOf.set(top[node]!, [...(textsOf.get(top[node]!) ?? []), text]));
+  const groups = Array.from({ length: parts }, () => ({ work: 0, texts: [] as number[] }));
+  const subtrees = [...textsOf.keys()].sort((a, b) => size.get(b)! - size.get(a)! || a - b);
+  for (const subtree of subtrees) {
+    const lightest = groups.reduce((best, g) => (g.work < best.work ? g : best));
+    lightest.work += size.get(subtree)!;
+    lightest.texts.push(...textsOf.get(subtree)!);
+  }
+  return groups.filter((g) => g.texts.length > 0).map((g) => g.texts.sort((a, b) => a - b));
+}

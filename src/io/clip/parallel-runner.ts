@@ -1,0 +1,117 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { createCompute } from '../../core/clip/compute.js';
+import type { ClipTextConfig } from '../../core/clip/config.js';
+import { loadAll, runInThisThread, type TextModelRunner } from '../../core/clip/run-model.js';
+import { scratchFloats, TextModelPass } from '../../core/clip/text-model.js';
+import { buildTokenTree, splitTexts, type TokenTree } from '../../core/clip/token-tree.js';
+import type { TowerLayout } from '../../core/clip/tower.js';
+
+/** Slots of the control array shared with the worker. */
+export const LOADED = 0; // 1 once the fixed weights are in, then 2 + i once layer i is
+export const WORKER_DONE = 1; // layers the worker has finished
+export const ABORTED = 2; // set by either side on failure
+
+export interface WorkerJob {
+  memory: WebAssembly.Memory;
+  config: ClipTextConfig;
+  layout: TowerLayout;
+  tree: TokenTree;
+  scratchAt: number;
+  ctrl: Int32Array;
+}
+
+/**
+ * Below this many multiply-adds a worker's start-up (~50-100 ms of CPU, its own V8 isolate) costs more
+ * than the second core saves: 80 COCO names on ViT-B/32 are ~6.7 G.
+ */
+const MIN_MACS_FOR_A_WORKER = 1e9;
+
+function macs(c: ClipTextConfig, nodes: number): number {
+  return nodes * c.layers * (4 * c.hiddenSize * c.hiddenSize + 2 * c.hiddenSize * c.intermediateSize);
+}
+
+/**
+ * Runs the text model on two threads when there is enough work (or `threads` says so): the texts are
+ * split in two groups (`splitTexts`), the main thread runs one and a worker the other, both on one
+ * shared WebAssembly memory holding the weights. The main thread reads layer i + 1 into the free slot
+ * once the worker is done with layer i - 1, while both compute layer i.
+ */
+export function parallelRunner(threads: number | 'auto' = 'auto'): TextModelRunner {
+  return async (job) => {
+    const c = job.config;
+    const whole = buildTokenTree(job.sequences, c.eosTokenId);
+    const wanted = threads === 'auto' ? (macs(c, whole.tokens.length) >= MIN_MACS_FOR_A_WORKER ? availableParallelism() : 1) : threads;
+    const groups = wanted >= 2 ? splitTexts(whole, 2) : [];
+    if (groups.length < 2) return runInThisThread(job);
+    const [mine, theirs] = groups.map((texts) => ({ texts, tree: buildTokenTree(texts.map((t) => job.sequences[t]!), c.eosTokenId) }));
+    const scratchMine = scratchFloats(c, mine!.tree.tokens.length, mine!.texts.length);
+    const compute = createCompute(job.plan.layout.end + scratchMine + scratchFloats(c, theirs!.tree.tokens.length, theirs!.texts.length), undefined, true);
+    const ctrl = new Int32Array(new SharedArrayBuffer(12));
+    const worker = startWorker({ memory: compute.memory, config: c, layout: job.plan.layout, tree: theirs!.tree, scratchAt: job.plan.layout.end + scratchMine, ctrl });
+    try {
+      const publish = (value: number) => (Atomics.store(ctrl, LOADED, value), Atomics.notify(ctrl, LOADED));
+      await loadAll(job, job.plan.reads, compute.f32);
+      publish(1);
+      const pass = new TextModelPass(c, job.plan.layout, mine!.tree, compute);
+      let loading = loadAll(job, job.plan.layerReads[0] ?? [], compute.f32).then(() => publish(2));
+      for (let i = 0; i < c.layers; i++) {
+        await loading;
+        // slot (i + 1) % 2 held layer i - 1: refill it once the worker has finished that layer
+        if (i + 1 < c.layers) {
+          loading = workerDone(ctrl, i, worker.failed).then(() => loadAll(job, job.plan.layerReads[i + 1]!, compute.f32)).then(() => publish(i + 3));
+          loading.catch(() => undefined); // awaited next turn; never an unhandled rejection if this layer throws
+        }
+        pass.layer(i);
+      }
+      const ours = pass.finish();
+      const rows = await worker.result;
+      const d = c.projectionDim;
+      const embeddings = new Float32Array(job.sequences.length * d);
+      mine!.texts.forEach((t, i) => embeddings.set(ours.subarray(i * d, (i + 1) * d), t * d));
+      theirs!.texts.forEach((t, i) => embeddings.set(rows.subarray(i * d, (i + 1) * d), t * d));
+      return { embeddings, computed: mine!.tree.tokens.length + theirs!.tree.tokens.length, simd: compute.simd, threads: 2 };
+    } finally {
+      Atomics.store(ctrl, ABORTED, 1);
+      Atomics.notify(ctrl, LOADED);
+      await worker.stop();
+    }
+  };
+}
+
+interface RunningWorker {
+  result: Promise<Float32Array>;
+  failed: Promise<never>;
+  stop(): Promise<void>;
+}
+
+function startWorker(job: WorkerJob): RunningWorker {
+  // execArgv: [] so flags of the parent (e.g. --input-type) do not break the worker's start.
+  const worker = new Worker(new URL('./text-model-worker.js', import.meta.url), { workerData: job, execArgv: [] });
+  let exited = false;
+  const result = new Promise<Float32Array>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      exited = true;
+      reject(new Error(`text model worker exited with code ${code} before its result`));
+    });
+  });
+  result.catch(() => undefined); // observed through `failed` or awaited later
+  const failed = result.then(() => new Promise<never>(() => undefined));
+  return { result, failed, stop: async () => void (exited ? undefined : await worker.terminate()) };
+}
+
+type WaitAsync = (array: Int32Array, index: number, value: number, timeout?: number) => { async: boolean; value: Promise<string> | string };
+
+/** Resolves once the worker has finished `layers` layers; rejects if it fails first. */
+async function workerDone(ctrl: Int32Array, layers: number, failed: Promise<never>): Promise<void> {
+  const waitAsync = (Atomics as unknown as { waitAsync: WaitAsync }).waitAsync;
+  for (;;) {
+    const now = Atomics.load(ctrl, WORKER_DONE);
+    if (now >= layers) return;
+    if (Atomics.load(ctrl, ABORTED) !== 0) await failed;
+    const wait = waitAsync(ctrl, WORKER_DONE, now, 1000);
+    if (wait.async) await Promise.race([wait.value, failed]);
+  }
+}
