@@ -1,5 +1,8 @@
+import { execFile } from 'node:child_process';
 import { cp, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parseNpyHeader } from '../../src/core/npy-header.js';
 import { FIXTURES } from '../helpers/fixture-run.js';
@@ -60,6 +63,15 @@ describe('yw embed', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(`wrote hard-cases_embeddings.npy: shape (19, 512) float32, model ${SNAPSHOT} (${join(SNAPSHOT, 'model.safetensors')})\n`);
     await expectReference(join(dir, 'hard-cases_embeddings.npy'));
+  });
+
+  it('gives the same rows on two threads (the built binary: the worker is compiled JavaScript)', async () => {
+    const out = join(await tempDir(), 'two.npy');
+    const bin = fileURLToPath(new URL('../../bin/yw.js', import.meta.url));
+    const { stdout } = await promisify(execFile)(process.execPath, [bin, 'embed', TEXTS, '--model', SNAPSHOT, '-o', out, '--threads', '2', '--json']);
+    // both threads compute the start token: one position more than on one thread
+    expect(JSON.parse(stdout)).toMatchObject({ threads: 2, computed_positions: 180 });
+    await expectReference(out);
   });
 
   it('pools the first end token when config.json says eos_token_id 49407 (newer configs): the same rows', async () => {
