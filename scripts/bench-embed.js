@@ -92,7 +92,7 @@ function prepare() {
 
 prepare();
 const child = join(root, 'scripts', 'bench-child.js');
-const args = [child, 'embed', join(work, 'coco_class_texts.json'), '--model', snapshot, '-o', join(work, 'out.npy'), '--force', '--json'];
+const args = [child, 'embed', join(work, 'coco_class_texts.json'), '--model', snapshot, '-o', join(work, 'out.npy'), '--force', '--json', ...process.argv.slice(3)];
 const walls = [];
 const rss = [];
 const cpus = [];

@@ -111,6 +111,12 @@ describe('yw embed', () => {
     expect(run.stderr).toContain('https://huggingface.co/openai/clip-vit-base-patch32/resolve/main/vocab.json');
   });
 
+  it('takes a folder, not the weights file', async () => {
+    const run = await runCli(['embed', TEXTS, '--model', join(SNAPSHOT, 'model.safetensors')], { cwd: FIXTURE });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('error input/snapshot/model.safetensors is a file; --model takes the snapshot folder that holds it [MODEL_NOT_A_FOLDER]\n  hint: pass --model input/snapshot\n');
+  });
+
   it('names the missing files and where to get them', async () => {
     const model = await snapshotCopy(['config.json', 'vocab.json']);
     const run = await runCli(['embed', TEXTS, '--model', model]);

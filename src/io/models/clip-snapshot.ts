@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { YwError } from '../../errors.js';
 import {
   cacheRepoDir,
@@ -42,6 +42,11 @@ export async function resolveClipSnapshot(arg: string, ctx: SnapshotContext): Pr
     const repoId = /models--([^/\\]+?)--([^/\\]+)(?:[/\\]snapshots[/\\][^/\\]+)?$/.exec(path.replace(/[/\\]+$/, ''));
     const id = repoId ? `${repoId[1]}/${repoId[2]}` : undefined;
     return checkFiles(await isDir(join(path, 'snapshots')) ? await cachedSnapshot(path, arg) : path, ctx.cwd, id);
+  }
+  if (await isFile(path)) {
+    throw new YwError('MODEL_NOT_A_FOLDER', `${displayPath(ctx.cwd, path)} is a file; --model takes the snapshot folder that holds it`, {
+      hint: `pass --model ${displayPath(ctx.cwd, dirname(path))}`,
+    });
   }
   if (!isRepoId(arg)) {
     throw new YwError('MODEL_NOT_FOUND', `model folder not found: ${path}`, {
