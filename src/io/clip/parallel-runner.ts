@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { createCompute } from '../../core/clip/compute.js';
+import { createCompute, type Compute } from '../../core/clip/compute.js';
 import type { ClipTextConfig } from '../../core/clip/config.js';
-import { loadAll, runInThisThread, type TextModelRunner } from '../../core/clip/run-model.js';
+import { loadAll, runInThisThread, type TextModelJob, type TextModelRunner } from '../../core/clip/run-model.js';
 import { scratchFloats, TextModelPass } from '../../core/clip/text-model.js';
 import { buildTokenTree, splitTexts, type TokenTree } from '../../core/clip/token-tree.js';
 import type { TowerLayout } from '../../core/clip/tower.js';
@@ -50,21 +50,7 @@ export function parallelRunner(threads: number | 'auto' = 'auto'): TextModelRunn
     const ctrl = new Int32Array(new SharedArrayBuffer(12));
     const worker = startWorker({ memory: compute.memory, config: c, layout: job.plan.layout, tree: theirs!.tree, scratchAt: job.plan.layout.end + scratchMine, ctrl });
     try {
-      const publish = (value: number) => (Atomics.store(ctrl, LOADED, value), Atomics.notify(ctrl, LOADED));
-      await loadAll(job, job.plan.reads, compute.f32);
-      publish(1);
-      const pass = new TextModelPass(c, job.plan.layout, mine!.tree, compute);
-      let loading = loadAll(job, job.plan.layerReads[0] ?? [], compute.f32).then(() => publish(2));
-      for (let i = 0; i < c.layers; i++) {
-        await loading;
-        // slot (i + 1) % 2 held layer i - 1: refill it once the worker has finished that layer
-        if (i + 1 < c.layers) {
-          loading = workerDone(ctrl, i, worker.failed).then(() => loadAll(job, job.plan.layerReads[i + 1]!, compute.f32)).then(() => publish(i + 3));
-          loading.catch(() => undefined); // awaited next turn; never an unhandled rejection if this layer throws
-        }
-        pass.layer(i);
-      }
-      const ours = pass.finish();
+      const ours = await runMainSide(job, mine!.tree, compute, ctrl, worker.failed);
       const rows = await worker.result;
       const d = c.projectionDim;
       const embeddings = new Float32Array(job.sequences.length * d);
@@ -77,6 +63,29 @@ export function parallelRunner(threads: number | 'auto' = 'auto'): TextModelRunn
       await worker.stop();
     }
   };
+}
+
+/** The main thread's group, and the loading of every weight for both threads. */
+async function runMainSide(job: TextModelJob, tree: TokenTree, compute: Compute, ctrl: Int32Array, failed: Promise<never>): Promise<Float32Array> {
+  const { config: c, plan } = job;
+  const publish = (value: number) => (Atomics.store(ctrl, LOADED, value), Atomics.notify(ctrl, LOADED));
+  await loadAll(job, plan.reads, compute.f32);
+  publish(1);
+  const pass = new TextModelPass(c, plan.layout, tree, compute);
+  let loading = loadAll(job, plan.layerReads[0] ?? [], compute.f32).then(() => publish(2));
+  for (let i = 0; i < c.layers; i++) {
+    await loading;
+    if (i + 1 < c.layers) {
+      // Slot (i + 1) % 2 held layer i - 1. When the worker is past it, the reads go out now, before
+      // this layer computes, and the I/O threads read while both threads compute; else once it is.
+      const refill = () => loadAll(job, plan.layerReads[i + 1]!, compute.f32);
+      const free = Atomics.load(ctrl, WORKER_DONE) >= i;
+      loading = (free ? refill() : workerDone(ctrl, i, failed).then(refill)).then(() => publish(i + 3));
+      loading.catch(() => undefined); // awaited next turn; never an unhandled rejection if this layer throws
+    }
+    pass.layer(i);
+  }
+  return pass.finish();
 }
 
 interface RunningWorker {
