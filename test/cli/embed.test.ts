@@ -65,13 +65,16 @@ describe('yw embed', () => {
     await expectReference(join(dir, 'hard-cases_embeddings.npy'));
   });
 
-  it('gives the same rows on two threads (the built binary: the worker is compiled JavaScript)', async () => {
-    const out = join(await tempDir(), 'two.npy');
+  it('gives the same bytes on two threads as on one (the built binary: the worker is compiled JavaScript)', async () => {
+    const dir = await tempDir();
     const bin = fileURLToPath(new URL('../../bin/yw.js', import.meta.url));
-    const { stdout } = await promisify(execFile)(process.execPath, [bin, 'embed', TEXTS, '--model', SNAPSHOT, '-o', out, '--threads', '2', '--json']);
+    const { stdout } = await promisify(execFile)(process.execPath, [bin, 'embed', TEXTS, '--model', SNAPSHOT, '-o', join(dir, 'two.npy'), '--threads', '2', '--json']);
     // both threads compute the start token: one position more than on one thread
     expect(JSON.parse(stdout)).toMatchObject({ threads: 2, computed_positions: 180 });
-    await expectReference(out);
+    await expectReference(join(dir, 'two.npy'));
+    const one = await runCli(['embed', TEXTS, '--model', SNAPSHOT, '-o', join(dir, 'one.npy'), '--threads', '1', '--json']);
+    expect(JSON.parse(one.stdout)).toMatchObject({ threads: 1, computed_positions: 179 });
+    expect((await readFile(join(dir, 'two.npy'))).equals(await readFile(join(dir, 'one.npy')))).toBe(true);
   });
 
   it('pools the first end token when config.json says eos_token_id 49407 (newer configs): the same rows', async () => {
