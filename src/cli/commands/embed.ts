@@ -32,7 +32,7 @@ export function register(program: Command, host: CommandHost): void {
     .argument('<texts>', 'class-text JSON (yw texts writes it)')
     .requiredOption('--model <dir|repo-id>', `CLIP snapshot folder, cache entry, or repo id in the Hugging Face cache (e.g. ${DEFAULT_CLIP_REPO})`)
     .option('-o, --out <file>', 'output .npy (default: <texts stem>_embeddings.npy beside the texts file)')
-    .addOption(new Option('--threads <n>', 'threads running the text model (default: 2 on a multi-core machine when there is enough work)').choices(THREADS));
+    .addOption(new Option('--threads <n>', 'threads running the text model (default 1; 2 was slower on the 2-core reference machine, see docs/embed.md)').choices(THREADS));
   addCommonOptions(command).addHelpText('after', EXAMPLES).action(
     action(host, async (texts: string, raw: Record<string, unknown>) => {
       const common = pickCommonOptions(raw);

@@ -3,6 +3,7 @@ import type { RunContext } from '../context.js';
 import { YwError } from '../../errors.js';
 import { parseClipTextConfig, type ClipTextConfig } from '../../core/clip/config.js';
 import { embedClassTexts, type EmbedResult } from '../../core/clip/embed.js';
+import { runInThisThread } from '../../core/clip/run-model.js';
 import { downloadHint, DEFAULT_CLIP_REPO } from '../../core/clip/hf-cache.js';
 import { parseMerges } from '../../core/clip/bpe.js';
 import { ClipTokenizer, parseVocab } from '../../core/clip/tokenizer.js';
@@ -43,7 +44,7 @@ export async function runEmbed(ctx: RunContext, textsArg: string, options: { mod
     result = await embedClassTexts({
       config, configFile: show(file('config.json')), tokenizer, vocabFile: show(file('vocab.json')),
       texts, textsFile: show(textsPath), weights,
-    }, parallelRunner(options.threads ?? 'auto'));
+    }, options.threads === 2 ? parallelRunner() : runInThisThread);
   } finally {
     await weights.close();
   }

@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { createCompute, type Compute } from '../../core/clip/compute.js';
 import type { ClipTextConfig } from '../../core/clip/config.js';
@@ -22,27 +21,20 @@ export interface WorkerJob {
 }
 
 /**
- * Below this many multiply-adds a worker's start-up (~50-100 ms of CPU, its own V8 isolate) costs more
- * than the second core saves: 80 COCO names on ViT-B/32 are ~6.7 G.
+ * Runs the text model on two threads: the texts are split in two groups (`splitTexts`), the main
+ * thread runs one and a worker the other, both on one shared WebAssembly memory holding the weights.
+ * The main thread reads layer i + 1 into the free slot once the worker is done with layer i - 1,
+ * while both compute layer i. The rows are the same bytes as on one thread.
+ *
+ * Not the default: on the 2-core reference machine (loaded by other jobs) it was slower than one
+ * thread in every measurement (docs/embed.md): the worker's start-up (its own V8 isolate, code
+ * warming up again) sits on the critical path, the threads meet at every layer, and the I/O threads
+ * reading the next layer then compete with two computing threads instead of one.
  */
-const MIN_MACS_FOR_A_WORKER = 1e9;
-
-function macs(c: ClipTextConfig, nodes: number): number {
-  return nodes * c.layers * (4 * c.hiddenSize * c.hiddenSize + 2 * c.hiddenSize * c.intermediateSize);
-}
-
-/**
- * Runs the text model on two threads when there is enough work (or `threads` says so): the texts are
- * split in two groups (`splitTexts`), the main thread runs one and a worker the other, both on one
- * shared WebAssembly memory holding the weights. The main thread reads layer i + 1 into the free slot
- * once the worker is done with layer i - 1, while both compute layer i.
- */
-export function parallelRunner(threads: number | 'auto' = 'auto'): TextModelRunner {
+export function parallelRunner(): TextModelRunner {
   return async (job) => {
     const c = job.config;
-    const whole = buildTokenTree(job.sequences, c.eosTokenId);
-    const wanted = threads === 'auto' ? (macs(c, whole.tokens.length) >= MIN_MACS_FOR_A_WORKER ? availableParallelism() : 1) : threads;
-    const groups = wanted >= 2 ? splitTexts(whole, 2) : [];
+    const groups = splitTexts(buildTokenTree(job.sequences, c.eosTokenId), 2);
     if (groups.length < 2) return runInThisThread(job);
     const [mine, theirs] = groups.map((texts) => ({ texts, tree: buildTokenTree(texts.map((t) => job.sequences[t]!), c.eosTokenId) }));
     const scratchMine = scratchFloats(c, mine!.tree.tokens.length, mine!.texts.length);
