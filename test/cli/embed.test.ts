@@ -147,6 +147,16 @@ describe('yw embed', () => {
     expect(run.stderr).toContain('lacks 1 text-model tensor: text_projection.weight [CLIP_WEIGHTS_MISSING]');
   });
 
+  it('refuses a vocabulary whose ids the config says the model does not have', async () => {
+    const model = await snapshotCopy();
+    const config = JSON.parse(await readFile(join(model, 'config.json'), 'utf8'));
+    config.text_config.vocab_size = 1000;
+    await writeFile(join(model, 'config.json'), JSON.stringify(config));
+    const run = await runCli(['embed', TEXTS, '--model', model, '-o', join(model, 'x.npy')]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`${join(model, 'vocab.json')} gives token id 49406, but ${join(model, 'config.json')} has vocab_size 1000 [CLIP_VOCAB_MISMATCH]`);
+  });
+
   it('refuses a text longer than the 77 positions and an empty text, naming the entries', async () => {
     const dir = await tempDir();
     const long = 'a '.repeat(76).trim(); // 76 tokens + start + end = 78
