@@ -10,7 +10,6 @@ import { LAYOUTS } from '../../core/dataset/layout.js';
 import { profileFindings } from '../../core/dataset/profile-findings.js';
 import { summarizeProfile } from '../../core/dataset/profile-summary.js';
 import type { Finding } from '../../core/findings.js';
-import { assertWritable } from '../../io/fs/atomic-write.js';
 import { planFromDisk, readSizes } from '../../io/dataset/load-dataset.js';
 import { profileSplits } from '../../io/dataset/profile-splits.js';
 
@@ -34,7 +33,6 @@ export async function checkDataset(host: CommandHost, common: CommonOptions, roo
   const { ctx } = host;
   const opts = optionsSchema.parse(raw);
   const out = new Output(ctx, common);
-  if (common.report) await assertWritable(resolve(ctx.cwd, common.report), { force: common.force, command: 'yw check' });
   const rootAbs = resolve(ctx.cwd, rootArg);
   // The plan options convert uses by default; none of them changes a finding or the profile.
   const plan = await planFromDisk(ctx.cwd, rootArg, rootAbs, { ...opts, seed: '0', categoryIdStart: 1, boxPolygons: false });

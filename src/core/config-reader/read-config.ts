@@ -44,7 +44,10 @@ interface LoadState {
 
 async function fileToDict(file: string, source: string, state: LoadState): Promise<PyDict> {
   if (extname(file) !== '.py') throw cannotRead(`a ${extname(file) || 'extension-less'} config (only .py)`, file, 1);
-  if (state.stack.includes(file)) throw new YwError('CONFIG_ERROR', `${file}: _base_ files include each other`, { file });
+  if (state.stack.includes(file)) throw new YwError('CONFIG_ERROR', `${file}: _base_ files include each other`, {
+    file,
+    hint: 'remove the _base_ entry that leads back to this file (a config cannot inherit from itself)',
+  });
   state.files.push(file);
   const body = parseConfig(substituteText(source, file), file);
   const baseDict = await loadBases(file, body, { ...state, stack: [...state.stack, file] });
@@ -88,6 +91,7 @@ async function loadBases(file: string, body: readonly Stmt[], state: LoadState):
         throw new YwError('CONFIG_ERROR', `${file}:${stmt.line}: key '${k}' is defined in more than one _base_ file`, {
           file,
           line: stmt.line,
+          hint: 'mmengine refuses duplicate keys across _base_ files too: keep the key in one of them',
         });
       }
       merged.set(k, v);
@@ -100,7 +104,11 @@ function baseNames(spec: PyValue, file: string, line: number): string[] {
   if (typeof spec === 'string') return [spec];
   const items = Array.isArray(spec) ? spec : spec instanceof PyTuple ? spec.items : undefined;
   if (items && items.every((x): x is string => typeof x === 'string')) return items;
-  throw new YwError('CONFIG_ERROR', `${file}:${line}: _base_ must be a string or a list of strings`, { file, line });
+  throw new YwError('CONFIG_ERROR', `${file}:${line}: _base_ must be a string or a list of strings`, {
+    file,
+    line,
+    hint: "write _base_ = '../path/to/base.py' or _base_ = ['a.py', 'b.py']",
+  });
 }
 
 function baseNotFound(path: string, name: string, file: string, line: number): YwError {

@@ -1,4 +1,4 @@
-import { open, readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import type { CheckInput, CocoInput, Unreadable } from '../../core/check/input.js';
 import { filesToRead, pathsToStat, sampleFileNames } from '../../core/check/input.js';
@@ -6,16 +6,19 @@ import type { PyDict } from '../../core/config-reader/values.js';
 import { summarizeCoco } from '../../core/dataset/coco-summary.js';
 import { NPY_HEADER_BYTES, parseNpyHeader, type NpyHeader } from '../../core/npy-header.js';
 import { isYwError } from '../../errors.js';
-import { readJson } from '../fs/read-text.js';
+import { readHead } from '../fs/file-head.js';
+import { osError } from '../fs/os-error.js';
+import { readJson, readText } from '../fs/read-text.js';
+import { regularFileExists } from '../fs/regular-file.js';
 
-/** The config reader's file callback: text, or undefined when the file does not exist. */
+/**
+ * The config reader's file callback (the config and every `_base_`): text, or undefined when the
+ * file does not exist. A folder, FIFO, device or /proc file is refused before it is opened, whatever
+ * the reader does with the text (regular-file.ts).
+ */
 export async function readConfigText(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
+  if (!(await regularFileExists(path, 'config file'))) return undefined;
+  return readText(path, 'config file');
 }
 
 /**
@@ -31,7 +34,7 @@ export async function gatherCheckInput(config: PyDict, configFile: string, root:
   const texts = new Map<string, unknown>();
   for (const p of wanted.texts) texts.set(p, await attempt(() => readJson(at(p), 'class-text JSON')));
   const npy = new Map<string, NpyHeader | Unreadable>();
-  for (const p of wanted.npy) npy.set(p, await attempt(async () => parseNpyHeader(await readHead(at(p)), p)));
+  for (const p of wanted.npy) npy.set(p, await attempt(async () => parseNpyHeader(await readNpyHead(at(p)), p)));
   const exists = new Map<string, boolean>();
   for (const p of pathsToStat(config, coco)) exists.set(p, await isFile(at(p)));
   return { config, configFile, coco, texts, npy, exists };
@@ -42,29 +45,24 @@ async function readCoco(path: string): Promise<CocoInput> {
   return { summary: summarizeCoco(json, path), sample: sampleFileNames(json) };
 }
 
-async function readHead(path: string): Promise<Uint8Array> {
-  let handle;
+async function readNpyHead(path: string): Promise<Uint8Array> {
   try {
-    handle = await open(path, 'r');
+    return await readHead(path, NPY_HEADER_BYTES, 'embeddings file');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`${path} not found`);
+    // the check's finding says "not found" in its own words
+    if (isYwError(error) && error.code === 'FILE_NOT_FOUND') throw new Error(`${path} not found`);
     throw error;
-  }
-  try {
-    const buffer = Buffer.alloc(NPY_HEADER_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, NPY_HEADER_BYTES, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
   }
 }
 
-/** A user-data failure (YwError or missing file) becomes `{error}`; anything else is a bug and propagates. */
+/** A user-data failure (YwError, OS error, missing file) becomes `{error}`; anything else is a bug and propagates. */
 async function attempt<T>(run: () => Promise<T>): Promise<T | Unreadable> {
   try {
     return await run();
   } catch (error) {
-    if (isYwError(error) || (error instanceof Error && / not found$/.test(error.message))) return { error: error.message };
+    const user = isYwError(error) ? error : osError(error);
+    if (user) return { error: user.message };
+    if (error instanceof Error && / not found$/.test(error.message)) return { error: error.message };
     throw error;
   }
 }

@@ -54,6 +54,9 @@ export async function readConfigWithMmengine(python: string, file: string, cwd: 
     });
   }
   const value = decodeReferenceJson(stdout, file);
-  if (!isDict(value)) throw new YwError('CONFIG_ERROR', `mmengine returned no dict for ${file}`, { file });
+  if (!isDict(value)) throw new YwError('CONFIG_ERROR', `mmengine returned no dict for ${file}`, {
+    file,
+    hint: 'check that the file is an mmengine config (top-level assignments), or try --reader builtin',
+  });
   return value;
 }

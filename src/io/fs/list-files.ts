@@ -11,7 +11,10 @@ import { YwError } from '../../errors.js';
  * start-up and listing for a 20,000-file dataset, this costs a few readdir calls.
  */
 export async function listFiles(root: string): Promise<string[]> {
-  const info = await stat(root).catch(() => undefined);
+  const info = await stat(root).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error; // EACCES, ELOOP, ENOTDIR: an OS error main names with the path and a fix
+  });
   if (!info) {
     throw new YwError('ROOT_NOT_FOUND', `dataset folder not found: ${root}`, { file: root, hint: 'check the path' });
   }
@@ -19,7 +22,7 @@ export async function listFiles(root: string): Promise<string[]> {
     throw new YwError('ROOT_NOT_A_FOLDER', `${root} is not a folder`, { file: root, hint: 'pass the dataset root folder' });
   }
   const files: string[] = [];
-  walk(root, '', files, new Set([folderKey(info)]));
+  walk(root.endsWith('/') && root.length > 1 ? root.slice(0, -1) : root, '', files, new Set([folderKey(info)]));
   return files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
@@ -38,7 +41,7 @@ function walk(dirAbs: string, dirRel: string, out: string[], ancestors: Ancestor
     const name = entry.name;
     if (name.charCodeAt(0) === 46 /* . */) continue;
     const rel = dirRel === '' ? name : `${dirRel}/${name}`;
-    const abs = `${dirAbs}/${name}`;
+    const abs = dirAbs === '/' ? `/${name}` : `${dirAbs}/${name}`;
     if (entry.isFile()) out.push(rel);
     else if (entry.isDirectory()) enter(abs, rel, out, ancestors);
     else if (entry.isSymbolicLink()) {
