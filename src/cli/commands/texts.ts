@@ -94,6 +94,7 @@ async function checkMode(
   if (!result.ok) {
     out.problem(`${file} does not match ${base.order_from} (${errors.length} problem${errors.length === 1 ? '' : 's'}):`);
     for (const f of errors) out.problem(`  ${terminalSafe(f.message, false)}`);
+    out.problem(`  hint: regenerate it with \`yw texts ${base.source} -o ${file} --force\`, or fix the entries by hand`);
   } else out.result(`OK ${file} matches ${base.order_from} (${base.classes.length} classes)`);
   out.findings(findings.filter((f) => f.severity !== 'error'), report);
   return result.ok ? strictExitCode(findings, common.strict) : 1;
