@@ -1,3 +1,4 @@
+import type { Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { YwError } from '../../errors.js';
 import { osError } from './os-error.js';
@@ -19,10 +20,24 @@ export async function readHead(path: string, bytes: number, what = 'file'): Prom
   }
 }
 
+/**
+ * `stat`, or undefined when nothing is there (ENOENT, or ENOTDIR: a file where a folder is named).
+ * Any other failure (EACCES, ELOOP, EIO) is thrown: "not found" would send the user the wrong way.
+ */
+export async function statIfExists(path: string): Promise<Stats | undefined> {
+  try {
+    return await stat(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw error;
+  }
+}
+
 export async function isFile(path: string): Promise<boolean> {
-  return (await stat(path).catch(() => undefined))?.isFile() ?? false;
+  return (await statIfExists(path))?.isFile() ?? false;
 }
 
 export async function isDirectory(path: string): Promise<boolean> {
-  return (await stat(path).catch(() => undefined))?.isDirectory() ?? false;
+  return (await statIfExists(path))?.isDirectory() ?? false;
 }

@@ -5,6 +5,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { basename, dirname, join } from 'node:path';
 import { YwError } from '../../errors.js';
 import { osError } from '../fs/os-error.js';
+import { statIfExists } from '../fs/file-head.js';
 import { checkRegular, openRegularSync } from '../fs/regular-file.js';
 import { ScalarsParser } from '../../core/training-log/parse.js';
 import type { ParsedLog } from '../../core/training-log/types.js';
@@ -30,7 +31,7 @@ const exists = (path: string): Promise<boolean> => stat(path).then(() => true, (
  * folder, a vis_data folder, or a scalars.json file. `run` picks one run folder of a work dir by name.
  */
 export async function locateRuns(path: string, run?: string): Promise<LogSource> {
-  const info = await stat(path).catch(() => undefined);
+  const info = await statIfExists(path);
   if (info === undefined) throw new YwError('FILE_NOT_FOUND', `not found: ${path}`, { file: path, hint: 'pass a work dir (work_dirs/<config>/), a run folder or a scalars.json' });
   if (!info.isDirectory()) await checkRegular(path, 'training log'); // a FIFO or device is refused, not read
   if (info.isFile()) return { workDir: workDirOfFile(path), runs: [{ name: runNameOfFile(path), scalars: path }] };

@@ -7,6 +7,7 @@ import { categoriesOnlyCoco, fileKindOf, type JsonFile } from '../../core/texts/
 import type { RootInput } from '../../core/texts/root-source.js';
 import type { SourceRead } from '../../core/texts/resolve.js';
 import { displayPath } from '../fs/display-path.js';
+import { statIfExists } from '../fs/file-head.js';
 import { listFiles } from '../fs/list-files.js';
 import { readJson, readText } from '../fs/read-text.js';
 import { openRegular } from '../fs/regular-file.js';
@@ -16,10 +17,7 @@ import { readTexts } from '../dataset/read-texts.js';
 export async function readTextsSource(cwd: string, source: string): Promise<SourceRead> {
   const absolute = resolve(cwd, source);
   const shown = displayPath(cwd, absolute);
-  const info = await stat(absolute).catch((error: unknown) => {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error; // EACCES, ELOOP, ENOTDIR: main names the path and the fix
-  });
+  const info = await statIfExists(absolute);
   if (info === undefined) {
     throw new YwError('FILE_NOT_FOUND', `source not found: ${shown}`, {
       file: shown,
