@@ -8,6 +8,7 @@ import { IS_ROOT, mkfifo, runBin } from '../helpers/run-bin.js';
 import { copyFixture, tempDir } from '../helpers/tmp.js';
 import { beginRun, openAtomicStream, writeFileAtomic } from '../../src/io/fs/atomic-write.js';
 import { linkOrCopy } from '../../src/io/fs/link-file.js';
+import { publish } from '../../src/io/fs/output-path.js';
 
 // Issue 11, class 1: never replace what is not ours. Every writer goes through io/fs/output-path.ts.
 
@@ -179,5 +180,22 @@ describe('without --force, the final step never replaces (a second run fails ins
     await writeFile(join(dir, 'best.pth'), 'someone else');
     await expect(linkOrCopy(join(dir, 'epoch_5.pth'), join(dir, 'best.pth'), { force: false, command: 'yw best' })).rejects.toMatchObject({ code: 'OUTPUT_EXISTS' });
     expect(await readFile(join(dir, 'best.pth'), 'utf8')).toBe('someone else');
+  });
+});
+
+describe('where hard links are impossible, an exclusive create still keeps the final step from replacing', () => {
+  const noLinks = async (): Promise<void> => {
+    throw Object.assign(new Error('operation not permitted'), { code: 'EPERM' });
+  };
+
+  it('publishes through a reserved name, and refuses when the name exists', async () => {
+    const dir = await tempDir();
+    const out = join(dir, 'out.json');
+    await writeFile(join(dir, '.a.tmp'), 'first');
+    expect(await publish(join(dir, '.a.tmp'), out, { force: false }, false, noLinks)).toBe(true);
+    expect(await readFile(out, 'utf8')).toBe('first');
+    await writeFile(join(dir, '.b.tmp'), 'second');
+    await expect(publish(join(dir, '.b.tmp'), out, { force: false }, false, noLinks)).rejects.toMatchObject({ code: 'OUTPUT_EXISTS' });
+    expect(await readFile(out, 'utf8')).toBe('first');
   });
 });

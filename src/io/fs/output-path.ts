@@ -102,7 +102,14 @@ const LINKLESS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EMLINK'])
  * Without it, link(temp, path) then unlink(temp): the kernel refuses the link if `path` exists.
  * Where links are impossible, an exclusive create reserves the name first and the rename fills it.
  */
-export async function publish(temp: string, path: string, options: WriteOptions, symlinkIsOurs = false): Promise<boolean> {
+export async function publish(
+  temp: string,
+  path: string,
+  options: WriteOptions,
+  symlinkIsOurs = false,
+  /** Replaceable so that tests can fail it as FAT or some FUSE file systems do (EPERM). */
+  makeLink: (existing: string, created: string) => Promise<void> = link,
+): Promise<boolean> {
   if (options.force) {
     const existing = await lstatOrUndefined(path);
     if (existing !== undefined && !existing.isFile() && !(symlinkIsOurs && existing.isSymbolicLink())) throw notOurs(path, existing);
@@ -111,7 +118,7 @@ export async function publish(temp: string, path: string, options: WriteOptions,
     return existing === undefined;
   }
   try {
-    await link(temp, path);
+    await makeLink(temp, path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
     if (code === 'EEXIST') throw outputExists(path, options, true);
