@@ -93,6 +93,12 @@ describe('file-system errors on the user\'s paths exit 1 with the path and a fix
     expectUserError(await runCli(['check', 'ds'], { cwd: dir }), 'FS_ELOOP', join(dir, 'ds', 'train', 'loop'));
   });
 
+  it('a link to a folder on /proc in the dataset is refused, not walked', async () => {
+    const dir = await dataset();
+    await symlink('/proc/self', join(dir, 'ds', 'train', 'proc'));
+    expectUserError(await runCli(['check', 'ds'], { cwd: dir }), 'LINK_INTO_KERNEL_FS', join(dir, 'ds', 'train', 'proc'));
+  });
+
   it('--out naming a file, and an output under a file (ENOTDIR)', async () => {
     const dir = await dataset();
     await writeFile(join(dir, 'taken'), 'a file');

@@ -1,6 +1,7 @@
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { YwError } from '../../errors.js';
+import { kernelFileSystem } from './regular-file.js';
 
 /**
  * Every file under `root` (relative paths with `/`, sorted by code unit so the order is the same on
@@ -47,9 +48,25 @@ function walk(dirAbs: string, dirRel: string, out: string[], ancestors: Ancestor
     else if (entry.isSymbolicLink()) {
       const target = statSync(abs, { throwIfNoEntry: false }); // broken links are skipped
       if (target?.isFile()) out.push(rel);
-      else if (target?.isDirectory()) enter(abs, rel, out, ancestors);
+      else if (target?.isDirectory()) {
+        refuseKernelFolder(abs);
+        enter(abs, rel, out, ancestors);
+      }
     }
   }
+}
+
+/**
+ * A link to a folder on /proc or /sys would make the walk list the kernel's views (as root on
+ * /proc/1/root: the whole machine). Checked for linked folders only: a plain tree costs nothing.
+ */
+function refuseKernelFolder(abs: string): void {
+  const kernel = kernelFileSystem(abs);
+  if (kernel === undefined) return;
+  throw new YwError('LINK_INTO_KERNEL_FS', `${abs} links to a folder on ${kernel}, a kernel file system, not data`, {
+    file: abs,
+    hint: 'remove the link, or point it at the folder that holds the data',
+  });
 }
 
 function enter(abs: string, rel: string, out: string[], ancestors: Ancestors): void {

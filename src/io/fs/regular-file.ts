@@ -19,6 +19,11 @@ const KERNEL_FILE_SYSTEMS: ReadonlyMap<number, string> = new Map([
   [0x27e0eb, 'cgroup'], [0x63677270, 'cgroup2'], [0xcafe4a11, 'bpf'], [0x6e736673, 'nsfs'],
 ]);
 
+/** The kernel file system `path` is on ("/proc", "sysfs"), or undefined for ordinary storage. */
+export function kernelFileSystem(path: string): string | undefined {
+  return KERNEL_FILE_SYSTEMS.get(Number(statfsSync(path).type));
+}
+
 function kindOf(info: Stats): string | undefined {
   if (info.isFile()) return undefined;
   if (info.isDirectory()) return 'a folder';
