@@ -73,3 +73,9 @@ export function mkfifo(path: string): void {
   const made = spawnSync('mkfifo', [path]);
   if (made.status !== 0) throw new Error(`mkfifo ${path} failed: ${made.stderr.toString()}`);
 }
+
+/** Skips the running test and says why on stderr (vitest's reporter does not show skip notes). */
+export function skipBecause(context: { skip: (note?: string) => void; task: { name: string } }, note: string): void {
+  console.warn(`skipped "${context.task.name}": ${note}`);
+  context.skip(note);
+}

@@ -4,7 +4,7 @@ import { chmod, cp, mkdir, readFile, symlink, writeFile } from 'node:fs/promises
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../helpers/run-cli.js';
-import { CAN_DROP_PRIVILEGES, IS_ROOT, NOBODY, runBin } from '../helpers/run-bin.js';
+import { CAN_DROP_PRIVILEGES, IS_ROOT, NOBODY, runBin, skipBecause } from '../helpers/run-bin.js';
 import { tempDir } from '../helpers/tmp.js';
 import { main } from '../../src/cli/main.js';
 import { osError } from '../../src/io/fs/os-error.js';
@@ -58,11 +58,11 @@ describe('the errno table', () => {
 
 describe('file-system errors on the user\'s paths exit 1 with the path and a fix', () => {
   it('a read-only dataset (EROFS): convert names the output it could not write', async (context) => {
-    if (!IS_ROOT) return context.skip('a read-only bind mount needs root');
+    if (!IS_ROOT) return skipBecause(context, 'a read-only bind mount needs root');
     const dir = await dataset();
     const ro = join(dir, 'ro');
     await mkdir(ro);
-    if (spawnSync('mount', ['--bind', join(dir, 'ds'), ro]).status !== 0) return context.skip('mount --bind is not allowed here');
+    if (spawnSync('mount', ['--bind', join(dir, 'ds'), ro]).status !== 0) return skipBecause(context, 'mount --bind is not allowed here');
     try {
       spawnSync('mount', ['-o', 'remount,bind,ro', ro]);
       const run = await runCli(['convert', 'ro'], { cwd: dir });
@@ -74,7 +74,7 @@ describe('file-system errors on the user\'s paths exit 1 with the path and a fix
   });
 
   it('an unwritable dataset root, an unreadable sub-folder and classes file, as a normal user (EACCES)', async (context) => {
-    if (!CAN_DROP_PRIVILEGES) return context.skip('needs root and setpriv to run as nobody');
+    if (!CAN_DROP_PRIVILEGES) return skipBecause(context, 'needs root and setpriv to run as nobody');
     const dir = await dataset();
     await chmod(join(dir, 'ds'), 0o555);
     expectUserError(await runBin(['convert', 'ds'], { cwd: dir, user: NOBODY }), 'FS_EACCES', join(dir, 'ds', 'annotations', 'train.json'));

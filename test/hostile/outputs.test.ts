@@ -4,7 +4,7 @@ import { lstat, mkdir, readFile, readdir, readlink, symlink, writeFile } from 'n
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../helpers/run-cli.js';
-import { IS_ROOT, mkfifo, runBin } from '../helpers/run-bin.js';
+import { IS_ROOT, mkfifo, runBin, skipBecause } from '../helpers/run-bin.js';
 import { copyFixture, tempDir } from '../helpers/tmp.js';
 import { beginRun, openAtomicStream, writeFileAtomic } from '../../src/io/fs/atomic-write.js';
 import { linkOrCopy } from '../../src/io/fs/link-file.js';
@@ -66,7 +66,7 @@ describe('with --force, a symlink, folder, FIFO or device at an output path is r
         await writer.prepare?.(cwd);
         const out = 'target';
         const planted = join(cwd, writer.name.startsWith('best') ? `${out}.svg` : out);
-        if (!(await plant(planted, kind))) return context.skip(`cannot make a ${kind} here (mknod needs root)`);
+        if (!(await plant(planted, kind))) return skipBecause(context, `cannot make a ${kind} here (mknod needs root)`);
         const run = await runCli([...writer.args(out), '--force'], { cwd });
         expect(run.code, run.stderr).toBe(1);
         expect(run.stderr).toContain('[OUTPUT_NOT_A_FILE]');

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { runCli } from '../helpers/run-cli.js';
-import { BIN, IS_ROOT } from '../helpers/run-bin.js';
+import { BIN, IS_ROOT, skipBecause } from '../helpers/run-bin.js';
 import { tempDir } from '../helpers/tmp.js';
 import { liveTemps } from '../../src/io/fs/temp-files.js';
 
@@ -81,12 +81,12 @@ describe('a signal during a write removes the temporary file and ends the run by
 
 describe('a full disk (ENOSPC) is a clear error, exit 1, and leaves no temporary file', () => {
   it('convert --out on a 64 KB tmpfs', async (context) => {
-    if (!IS_ROOT) return context.skip('mounting a small tmpfs needs root');
+    if (!IS_ROOT) return skipBecause(context, 'mounting a small tmpfs needs root');
     const dir = await tempDir();
     await bigDataset(join(dir, 'ds'), 50);
     const mount = join(dir, 'small');
     await mkdir(mount);
-    if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', mount]).status !== 0) return context.skip('mount -t tmpfs is not allowed here');
+    if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', mount]).status !== 0) return skipBecause(context, 'mount -t tmpfs is not allowed here');
     try {
       const run = await runCli(['convert', 'ds', '--out', 'small/ann'], { cwd: dir });
       expect(run.code).toBe(1);
