@@ -1,15 +1,12 @@
 import { Command, CommanderError } from 'commander';
-import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { processContext, type RunContext } from './context.js';
 import { COMMAND_NAMES, commandsFor } from './commands/index.js';
 import { Output, REPORT_ROLE } from './output.js';
+import { version } from './version.js';
 import { YwError } from '../errors.js';
 import { assertWritable, beginRun } from '../io/fs/atomic-write.js';
 import { osError } from '../io/fs/os-error.js';
-
-const require = createRequire(import.meta.url);
-const { version } = require('../../package.json') as { version: string };
 
 export const EXIT_OK = 0;
 export const EXIT_USER = 1;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -76,5 +77,21 @@ describe('crafted file names and label bytes reach the terminal escaped', () => 
     expect(option.code).toBe(1);
     expect(option.stderr).toContain("unknown option '--x\\e]0;t\\x07'");
     expect(option.stderr).not.toMatch(RAW_CONTROL);
+  });
+});
+
+describe('every printed line goes through cli/output.ts', () => {
+  it('no other module writes to stdout or stderr itself (new commands get the escaping for free)', async () => {
+    const { readdir, readFile } = await import('node:fs/promises');
+    const src = fileURLToPath(new URL('../../src/', import.meta.url));
+    const allowed = new Set(['cli/output.ts', 'cli/process-guards.ts', 'cli/context.ts']);
+    const offenders: string[] = [];
+    for (const file of await readdir(src, { recursive: true })) {
+      if (!file.endsWith('.ts') || allowed.has(file.split('\\').join('/'))) continue;
+      const text = await readFile(join(src, file), 'utf8');
+      // Python source inside a template string (mmengine-config.ts) prints to its own stdout: not ours.
+      if (/(ctx|process)\.(stdout|stderr)\.write\(|console\.(log|error|warn)\(/.test(text)) offenders.push(file);
+    }
+    expect(offenders).toEqual([]);
   });
 });
