@@ -93,10 +93,11 @@ describe('file-system errors on the user\'s paths exit 1 with the path and a fix
     expectUserError(await runCli(['check', 'ds'], { cwd: dir }), 'FS_ELOOP', join(dir, 'ds', 'train', 'loop'));
   });
 
-  it('a link to a folder on /proc in the dataset is refused, not walked', async () => {
+  it('a link to a folder on /proc in the dataset, or /proc as the root, is refused, not walked', async () => {
     const dir = await dataset();
     await symlink('/proc/self', join(dir, 'ds', 'train', 'proc'));
-    expectUserError(await runCli(['check', 'ds'], { cwd: dir }), 'LINK_INTO_KERNEL_FS', join(dir, 'ds', 'train', 'proc'));
+    expectUserError(await runCli(['check', 'ds'], { cwd: dir }), 'KERNEL_FS_FOLDER', join(dir, 'ds', 'train', 'proc'));
+    expectUserError(await runCli(['texts', '/proc'], { cwd: dir }), 'KERNEL_FS_FOLDER', '/proc');
   });
 
   it('--out naming a file, and an output under a file (ENOTDIR)', async () => {

@@ -22,15 +22,16 @@ export async function listFiles(root: string): Promise<string[]> {
   if (!info.isDirectory()) {
     throw new YwError('ROOT_NOT_A_FOLDER', `${root} is not a folder`, { file: root, hint: 'pass the dataset root folder' });
   }
+  refuseKernelFolder(root, false);
   const files: string[] = [];
-  walk(root.endsWith('/') && root.length > 1 ? root.slice(0, -1) : root, '', files, new Set([folderKey(info)]));
+  walk(root.endsWith('/') && root.length > 1 ? root.slice(0, -1) : root, '', files, new Set([folderKey(info)]), info.dev);
   return files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** Folders on the current path, by device and inode, so a symlink loop ends. */
 type Ancestors = Set<string>;
 
-function walk(dirAbs: string, dirRel: string, out: string[], ancestors: Ancestors): void {
+function walk(dirAbs: string, dirRel: string, out: string[], ancestors: Ancestors, dev: number): void {
   let entries: Dirent[];
   try {
     entries = readdirSync(dirAbs, { withFileTypes: true });
@@ -44,36 +45,37 @@ function walk(dirAbs: string, dirRel: string, out: string[], ancestors: Ancestor
     const rel = dirRel === '' ? name : `${dirRel}/${name}`;
     const abs = dirAbs === '/' ? `/${name}` : `${dirAbs}/${name}`;
     if (entry.isFile()) out.push(rel);
-    else if (entry.isDirectory()) enter(abs, rel, out, ancestors);
+    else if (entry.isDirectory()) enter(abs, rel, out, ancestors, dev, false);
     else if (entry.isSymbolicLink()) {
       const target = statSync(abs, { throwIfNoEntry: false }); // broken links are skipped
       if (target?.isFile()) out.push(rel);
-      else if (target?.isDirectory()) {
-        refuseKernelFolder(abs);
-        enter(abs, rel, out, ancestors);
-      }
+      else if (target?.isDirectory()) enter(abs, rel, out, ancestors, dev, true);
     }
   }
 }
 
 /**
- * A link to a folder on /proc or /sys would make the walk list the kernel's views (as root on
- * /proc/1/root: the whole machine). Checked for linked folders only: a plain tree costs nothing.
+ * A folder on /proc or /sys (reached by a link, or by walking from `/`) would make the walk list the
+ * kernel's views, endless or the whole machine again (/proc/1/root). Checked where the walk enters
+ * another file system or follows a link: a plain dataset tree pays nothing.
  */
-function refuseKernelFolder(abs: string): void {
+function refuseKernelFolder(abs: string, linked: boolean): void {
   const kernel = kernelFileSystem(abs);
   if (kernel === undefined) return;
-  throw new YwError('LINK_INTO_KERNEL_FS', `${abs} links to a folder on ${kernel}, a kernel file system, not data`, {
+  const what = linked ? 'links to a folder' : 'is a folder';
+  throw new YwError('KERNEL_FS_FOLDER', `${abs} ${what} on ${kernel}, a kernel file system, not data`, {
     file: abs,
-    hint: 'remove the link, or point it at the folder that holds the data',
+    hint: linked ? 'remove the link, or point it at the folder that holds the data' : 'pass the folder that holds the data',
   });
 }
 
-function enter(abs: string, rel: string, out: string[], ancestors: Ancestors): void {
-  const key = folderKey(statSync(abs));
+function enter(abs: string, rel: string, out: string[], ancestors: Ancestors, parentDev: number, linked: boolean): void {
+  const info = statSync(abs);
+  if (linked || info.dev !== parentDev) refuseKernelFolder(abs, linked);
+  const key = folderKey(info);
   if (ancestors.has(key)) return;
   ancestors.add(key);
-  walk(abs, rel, out, ancestors);
+  walk(abs, rel, out, ancestors, info.dev);
   ancestors.delete(key);
 }
 
