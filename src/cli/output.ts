@@ -40,7 +40,12 @@ export class Output {
   /** The machine-readable result; printed only with --json. Escapes keep it valid JSON of the same value. */
   json(value: unknown): void {
     if (!this.options.json) return;
-    this.ctx.stdout.write(`${JSON.stringify(value, null, 2).replace(UNSAFE_IN_JSON, (c) => `\\u${hex(c, 4)}`)}\n`);
+    this.jsonText(`${JSON.stringify(value, null, 2)}\n`);
+  }
+
+  /** JSON text already encoded (e.g. `--dump-config -`), on stdout, with the same JSON-safe escapes. */
+  jsonText(text: string): void {
+    this.ctx.stdout.write(text.replace(UNSAFE_IN_JSON, (c) => `\\u${hex(c, 4)}`));
   }
 
   info(message: string): void {

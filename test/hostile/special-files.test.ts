@@ -73,7 +73,9 @@ describe('yw check --config refuses special files as the config and its _base_, 
   it('the config itself as a FIFO', async () => {
     const dir = await copyFixture(join(FIXTURES, 'check-clean'));
     mkfifo(join(dir, 'fifo.py'));
-    refused(await runBin(['check', '--config', 'fifo.py', '--reader', 'builtin'], { cwd: dir, timeoutMs: TIMEOUT }));
+    const run = await runBin(['check', '--config', 'fifo.py', '--reader', 'builtin'], { cwd: dir, timeoutMs: TIMEOUT });
+    refused(run, 'CONFIG_UNREADABLE');
+    expect(run.stderr).toContain('(a FIFO, not a regular file)');
   });
 
   for (const [kind, make] of [...Object.entries(SPECIALS), ['a folder', (path: string) => mkdir(path)] as const]) {
@@ -82,7 +84,11 @@ describe('yw check --config refuses special files as the config and its _base_, 
       await make(join(dir, 'configs', 'special.py'));
       const text = await readFile(join(dir, CONFIG), 'utf8');
       await writeFile(join(dir, CONFIG), text.replace(BASE, "_base_ = '../special.py'"));
-      refused(await runBin(['check', '--config', CONFIG, '--reader', 'builtin'], { cwd: dir, timeoutMs: TIMEOUT }), kind === 'a folder' ? 'NOT_A_FILE' : 'NOT_A_REGULAR_FILE');
+      // the config reader words it (CONFIG_UNREADABLE); io/fs/regular-file.ts decided it without opening the file
+      const run = await runBin(['check', '--config', CONFIG, '--reader', 'builtin'], { cwd: dir, timeoutMs: TIMEOUT });
+      refused(run, 'CONFIG_UNREADABLE');
+      expect(run.stderr).toMatch(/cannot read the _base_ '\.\.\/special\.py' \((a FIFO|a character device|on \/proc, a kernel file system|a directory), not a regular file\)/);
+      expect(run.stderr).toContain('hint: name a regular UTF-8 .py file');
     }, 30_000);
   }
 
