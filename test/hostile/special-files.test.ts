@@ -78,6 +78,15 @@ describe('yw check --config refuses special files as the config and its _base_, 
     expect(run.stderr).toContain('(a FIFO, not a regular file)');
   });
 
+  it('the config as a FIFO with --reader mmengine: refused before Python would open it', async () => {
+    const dir = await copyFixture(join(FIXTURES, 'check-clean'));
+    mkfifo(join(dir, 'fifo.py'));
+    // a python that "has" mmengine: yw asks it `import mmengine` first, then would hand it the config
+    await writeFile(join(dir, 'python'), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
+    const run = await runBin(['check', '--config', 'fifo.py', '--reader', 'mmengine', '--python', join(dir, 'python')], { cwd: dir, timeoutMs: TIMEOUT });
+    refused(run);
+  });
+
   for (const [kind, make] of [...Object.entries(SPECIALS), ['a folder', (path: string) => mkdir(path)] as const]) {
     it(`a _base_ that is ${kind}`, async () => {
       const dir = await copyFixture(join(FIXTURES, 'check-clean'));
