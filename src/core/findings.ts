@@ -19,12 +19,13 @@ export interface Finding {
   data?: Record<string, unknown>;
 }
 
-export function finding(
-  code: string,
-  severity: Severity,
-  message: string,
-  extra: Omit<Finding, 'code' | 'severity' | 'message'> = {},
-): Finding {
+type FindingExtra = Omit<Finding, 'code' | 'severity' | 'message'>;
+
+/** An error finding makes `yw check` (and --strict) exit 1, so it must say what to do: its hint is required. */
+export function finding(code: string, severity: 'error', message: string, extra: FindingExtra & { hint: string }): Finding;
+export function finding(code: string, severity: Exclude<Severity, 'error'>, message: string, extra?: FindingExtra): Finding;
+export function finding(code: string, severity: Severity, message: string, extra: FindingExtra & { hint: string }): Finding;
+export function finding(code: string, severity: Severity, message: string, extra: FindingExtra = {}): Finding {
   return { code, severity, message, ...extra };
 }
 
@@ -84,12 +85,12 @@ export class FindingCap {
   close(): void {
     for (const { first, count } of this.unlisted.values()) {
       const from = first.line === undefined ? '' : `, from line ${first.line}`;
-      this.out.push(finding(first.code, first.severity, `${count} more ${first.code} in this file not listed${from}`, {
-        ...(first.file === undefined ? {} : { file: first.file }),
-        ...(first.line === undefined ? {} : { line: first.line }),
-        ...(first.hint === undefined ? {} : { hint: first.hint }),
-        data: { ...first.data, unlisted: count },
-      }));
+      const summary: Finding = { code: first.code, severity: first.severity, message: `${count} more ${first.code} in this file not listed${from}` };
+      if (first.file !== undefined) summary.file = first.file;
+      if (first.line !== undefined) summary.line = first.line;
+      if (first.hint !== undefined) summary.hint = first.hint; // an error's hint is required: it is copied
+      summary.data = { ...first.data, unlisted: count };
+      this.out.push(summary);
     }
     this.unlisted.clear();
   }

@@ -63,6 +63,7 @@ describe('a label file of 10^6 lines', () => {
     expect(report.findings.at(-1)).toEqual({
       code: 'LABEL_COLUMNS', severity: 'error', file: join(root, 'labels', 'a.txt'), line: 102,
       message: '499950 more LABEL_COLUMNS in this file not listed, from line 102',
+      hint: 'correct the line (numbers in 0..1 after the class id) or delete it',
       data: { dropped: true, unlisted: 499_950 },
     });
     const coco = JSON.parse(await readFile(join(root, 'annotations', 'train.json'), 'utf8')) as { annotations: { id: number }[] };
@@ -146,7 +147,7 @@ describe('long label files block by block', () => {
 });
 
 describe('FindingCap', () => {
-  const f = (code: string, line: number) => finding(code, 'error', `m${line}`, { file: 'x.txt', line, data: { dropped: true } });
+  const f = (code: string, line: number) => finding(code, 'error', `m${line}`, { file: 'x.txt', line, hint: 'h', data: { dropped: true } });
 
   it('lists the first N of each code and one summary per code that counts as what it stands for', () => {
     const out: Finding[] = [];

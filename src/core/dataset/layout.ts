@@ -105,7 +105,11 @@ function notFileImages(raw: RawPlan, notFiles: ReadonlyMap<string, string> = new
   const out: Finding[] = [];
   for (const [path, what] of notFiles) {
     if (what === 'a folder' || !isImagePath(path) || !raw.isInImageFolder(path)) continue;
-    out.push(finding('IMAGE_UNREADABLE', 'error', `${what}, not an image file; image excluded`, { file: path, data: { excluded: true } }));
+    out.push(finding('IMAGE_UNREADABLE', 'error', `${what}, not an image file; image excluded`, {
+      file: path,
+      hint: 'put the image file there, or remove the entry',
+      data: { excluded: true },
+    }));
   }
   return out;
 }

@@ -47,5 +47,8 @@ function unreadable(error: unknown, file: string): Finding {
     return finding('LABEL_NOT_A_FILE', 'error', `label file is not a regular file; ${kept}`, { file, hint: 'put the YOLO label text file there' });
   }
   const message = error instanceof Error ? error.message : String(error);
-  return finding('LABEL_UNREADABLE', 'error', `could not read the label file: ${message}; ${kept}`, { file });
+  return finding('LABEL_UNREADABLE', 'error', `could not read the label file: ${message}; ${kept}`, {
+    file,
+    hint: 'make the label file readable (ls -l shows its permissions) and run again',
+  });
 }

@@ -1,6 +1,7 @@
 import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { YwError } from '../../errors.js';
+import { kernelFileSystem, kindOf } from './regular-file.js';
 
 /**
  * Every file under `root` (relative paths with `/`, sorted by code unit so the order is the same on
@@ -19,23 +20,27 @@ export interface Tree {
   /** Regular files (and links to them), as listFiles returns them. */
   files: string[];
   /**
-   * Every other name in the tree, with what it is ("a folder", "a FIFO", "a broken symbolic link",
-   * ...): a label path that names one of them is a problem to report, not a missing label.
+   * Every other name in the tree, with what it is ("a folder", "a FIFO (named pipe)", "a broken
+   * symbolic link", ...): a label path that names one of them is a problem to report, not a missing label.
    */
   notFiles: Map<string, string>;
 }
 
 /** listFiles, plus what the names that are not regular files are. */
 export async function listTree(root: string): Promise<Tree> {
-  const info = await stat(root).catch(() => undefined);
+  const info = await stat(root).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error; // EACCES, ELOOP, ENOTDIR: an OS error main names with the path and a fix
+  });
   if (!info) {
     throw new YwError('ROOT_NOT_FOUND', `dataset folder not found: ${root}`, { file: root, hint: 'check the path' });
   }
   if (!info.isDirectory()) {
     throw new YwError('ROOT_NOT_A_FOLDER', `${root} is not a folder`, { file: root, hint: 'pass the dataset root folder' });
   }
+  refuseKernelFolder(root, false);
   const tree: Tree = { files: [], notFiles: new Map() };
-  walk(root, '', tree, new Set([folderKey(info)]));
+  walk(root.endsWith('/') && root.length > 1 ? root.slice(0, -1) : root, '', tree, new Set([folderKey(info)]), info.dev);
   tree.files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return tree;
 }
@@ -43,7 +48,7 @@ export async function listTree(root: string): Promise<Tree> {
 /** Folders on the current path, by device and inode, so a symlink loop ends. */
 type Ancestors = Set<string>;
 
-function walk(dirAbs: string, dirRel: string, tree: Tree, ancestors: Ancestors): void {
+function walk(dirAbs: string, dirRel: string, tree: Tree, ancestors: Ancestors, dev: number): void {
   let entries: Dirent[];
   try {
     entries = readdirSync(dirAbs, { withFileTypes: true });
@@ -55,44 +60,50 @@ function walk(dirAbs: string, dirRel: string, tree: Tree, ancestors: Ancestors):
     const name = entry.name;
     if (name.charCodeAt(0) === 46 /* . */) continue;
     const rel = dirRel === '' ? name : `${dirRel}/${name}`;
-    const abs = `${dirAbs}/${name}`;
+    const abs = dirAbs === '/' ? `/${name}` : `${dirAbs}/${name}`;
     if (entry.isFile()) tree.files.push(rel);
-    else if (entry.isDirectory()) enter(abs, rel, tree, ancestors);
-    else if (entry.isSymbolicLink()) followLink(abs, rel, tree, ancestors);
+    else if (entry.isDirectory()) enter(abs, rel, tree, ancestors, dev, false);
+    else if (entry.isSymbolicLink()) followLink(abs, rel, tree, ancestors, dev);
     else tree.notFiles.set(rel, special(entry));
   }
 }
 
-function followLink(abs: string, rel: string, tree: Tree, ancestors: Ancestors): void {
-  let target: Stats | undefined;
-  try {
-    target = statSync(abs, { throwIfNoEntry: false });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ELOOP') throw error;
-    tree.notFiles.set(rel, 'a symbolic link that loops');
-    return;
-  }
+/** A link: its target's kind decides (a loop, ELOOP, is an OS error main names with the path). */
+function followLink(abs: string, rel: string, tree: Tree, ancestors: Ancestors, dev: number): void {
+  const target = statSync(abs, { throwIfNoEntry: false });
   if (target === undefined) tree.notFiles.set(rel, 'a broken symbolic link');
   else if (target.isFile()) tree.files.push(rel);
-  else if (target.isDirectory()) enter(abs, rel, tree, ancestors);
+  else if (target.isDirectory()) enter(abs, rel, tree, ancestors, dev, true);
   else tree.notFiles.set(rel, `a symbolic link to ${special(target)}`);
 }
 
-function enter(abs: string, rel: string, tree: Tree, ancestors: Ancestors): void {
-  tree.notFiles.set(rel, 'a folder');
-  const key = folderKey(statSync(abs));
-  if (ancestors.has(key)) return;
-  ancestors.add(key);
-  walk(abs, rel, tree, ancestors);
-  ancestors.delete(key);
+/** What a name that is neither file, folder nor link is (regular-file.ts's words). */
+const special = (entry: Dirent | Stats): string => kindOf(entry) ?? 'not a regular file';
+
+/**
+ * A folder on /proc or /sys (reached by a link, or by walking from `/`) would make the walk list the
+ * kernel's views, endless or the whole machine again (/proc/1/root). Checked where the walk enters
+ * another file system or follows a link: a plain dataset tree pays nothing.
+ */
+function refuseKernelFolder(abs: string, linked: boolean): void {
+  const kernel = kernelFileSystem(abs);
+  if (kernel === undefined) return;
+  const what = linked ? 'links to a folder' : 'is a folder';
+  throw new YwError('KERNEL_FS_FOLDER', `${abs} ${what} on ${kernel}, a kernel file system, not data`, {
+    file: abs,
+    hint: linked ? 'remove the link, or point it at the folder that holds the data' : 'pass the folder that holds the data',
+  });
 }
 
-/** What a name that is neither file, folder nor link is. */
-function special(entry: Dirent | Stats): string {
-  if (entry.isFIFO()) return 'a FIFO (named pipe)';
-  if (entry.isSocket()) return 'a socket';
-  if (entry.isCharacterDevice() || entry.isBlockDevice()) return 'a device';
-  return 'not a regular file';
+function enter(abs: string, rel: string, tree: Tree, ancestors: Ancestors, parentDev: number, linked: boolean): void {
+  tree.notFiles.set(rel, 'a folder');
+  const info = statSync(abs);
+  if (linked || info.dev !== parentDev) refuseKernelFolder(abs, linked);
+  const key = folderKey(info);
+  if (ancestors.has(key)) return;
+  ancestors.add(key);
+  walk(abs, rel, tree, ancestors, info.dev);
+  ancestors.delete(key);
 }
 
 function folderKey(info: { dev: number; ino: number }): string {
