@@ -1,0 +1,53 @@
+import { open, type FileHandle } from 'node:fs/promises';
+import { YwError } from '../../errors.js';
+
+/** Positional reads from one open file; every read is exact or a CHECKPOINT_INVALID "cut short". */
+export class FileReader {
+  private constructor(readonly path: string, private readonly handle: FileHandle, readonly size: number) {}
+
+  static async open(path: string): Promise<FileReader> {
+    let handle: FileHandle | undefined;
+    try {
+      handle = await open(path, 'r');
+      const info = await handle.stat();
+      if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+      return new FileReader(path, handle, info.size);
+    } catch (error) {
+      await handle?.close();
+      throw openError(path, error);
+    }
+  }
+
+  /** `length` bytes at `offset`; fewer only when the file ends first and `exact` is false. */
+  async read(offset: number, length: number, exact = true): Promise<Uint8Array> {
+    const want = exact ? length : Math.max(0, Math.min(length, this.size - offset));
+    if (offset < 0 || offset + want > this.size) throw this.cutShort(offset + want);
+    const buffer = Buffer.allocUnsafe(want);
+    let done = 0;
+    while (done < want) {
+      const { bytesRead } = await this.handle.read(buffer, done, want - done, offset + done);
+      if (bytesRead === 0) throw this.cutShort(offset + want);
+      done += bytesRead;
+    }
+    return new Uint8Array(buffer.buffer, buffer.byteOffset, want);
+  }
+
+  cutShort(needed: number): YwError {
+    return new YwError('CHECKPOINT_INVALID', `${this.path} is cut short: it has ${this.size} bytes, its own index needs ${needed}`, {
+      file: this.path,
+      hint: 'the download or copy did not finish; fetch the file again',
+    });
+  }
+
+  close(): Promise<void> {
+    return this.handle.close();
+  }
+}
+
+export function openError(path: string, error: unknown): YwError {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return new YwError('FILE_NOT_FOUND', `checkpoint not found: ${path}`, { file: path, hint: 'check the path' });
+  if (code === 'EISDIR') return new YwError('NOT_A_FILE', `${path} is a folder, expected a checkpoint file`, { file: path });
+  const reason = error instanceof Error ? error.message : String(error);
+  return new YwError('READ_FAILED', `could not read ${path}: ${reason}`, { file: path, cause: error });
+}

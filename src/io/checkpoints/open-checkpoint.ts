@@ -1,0 +1,105 @@
+import { YwError } from '../../errors.js';
+import { type PickleNode } from '../../core/checkpoint/pickle-node.js';
+import { SNIFF_BYTES, sniffCheckpoint } from '../../core/checkpoint/sniff.js';
+import { DTYPES } from '../../core/checkpoint/storage.js';
+import { toFloat32 } from '../../core/checkpoint/tensor-data.js';
+import { findTensors, storageExtent, type TensorInfo } from '../../core/checkpoint/tensors.js';
+import { FileReader } from './file-reader.js';
+import { openLegacy } from './legacy-file.js';
+import { openZip } from './zip-file.js';
+
+/** Where a storage's bytes are in the file. */
+export interface StorageLocation {
+  offset: number;
+  length: number;
+  /** From the zip's central directory (legacy files have none). */
+  crc32?: number;
+}
+
+/** A zip record besides data.pkl and the storages (`version`, `byteorder`, ...): kept when writing back. */
+export interface ExtraRecord {
+  name: string;
+  data: Uint8Array;
+}
+
+/** What the format-specific openers hand back. */
+export interface OpenedFormat {
+  root: PickleNode;
+  locate(key: string): Promise<StorageLocation>;
+  extraRecords: ExtraRecord[];
+}
+
+/**
+ * An open torch checkpoint: its object graph and tensor list are read (the pickle only), tensor data
+ * is read on demand, one tensor or one chunk at a time. Close it when done.
+ */
+export interface Checkpoint {
+  path: string;
+  format: 'zip' | 'legacy';
+  /** File size in bytes. */
+  size: number;
+  root: PickleNode;
+  /** Every tensor reachable through dicts, lists and tuples (state dicts, EMA, optimizer state), in file order. */
+  tensors: TensorInfo[];
+  /** Zip records other than data.pkl and data/* (none for legacy files). */
+  extraRecords: ExtraRecord[];
+  locate(key: string): Promise<StorageLocation>;
+  /** Raw bytes of the file (for copying storages in chunks). */
+  read(offset: number, length: number): Promise<Uint8Array>;
+  /** One tensor's values as float32 in C order (any stored dtype but complex). */
+  readFloat32(tensor: TensorInfo): Promise<Float32Array>;
+  close(): Promise<void>;
+}
+
+export async function openCheckpoint(path: string): Promise<Checkpoint> {
+  const file = await FileReader.open(path);
+  try {
+    const sniffed = sniffCheckpoint(await file.read(0, SNIFF_BYTES, false), file.size);
+    if (sniffed.format === 'none') throw notACheckpoint(path, sniffed.why);
+    const opened = sniffed.format === 'zip' ? await openZip(file) : await openLegacy(file);
+    return checkpoint(file, sniffed.format, opened);
+  } catch (error) {
+    await file.close();
+    throw error;
+  }
+}
+
+/** Opens, runs `use`, and closes even when `use` throws. */
+export async function withCheckpoint<T>(path: string, use: (c: Checkpoint) => Promise<T>): Promise<T> {
+  const c = await openCheckpoint(path);
+  try {
+    return await use(c);
+  } finally {
+    await c.close();
+  }
+}
+
+export function notACheckpoint(path: string, why: string): YwError {
+  return new YwError('CHECKPOINT_INVALID', `${path} is not a PyTorch checkpoint: ${why}`, {
+    file: path,
+    hint: 'download it again (torch.load would stop with "invalid load key" or a zip error)',
+  });
+}
+
+function checkpoint(file: FileReader, format: 'zip' | 'legacy', opened: OpenedFormat): Checkpoint {
+  const tensors = findTensors(opened.root);
+  return {
+    path: file.path,
+    format,
+    size: file.size,
+    root: opened.root,
+    tensors,
+    extraRecords: opened.extraRecords,
+    locate: opened.locate,
+    read: (offset, length) => file.read(offset, length),
+    async readFloat32(tensor) {
+      const where = await opened.locate(tensor.storage.key);
+      const size = DTYPES[tensor.dtype].size;
+      const start = ((tensor.storage.viewOffset ?? 0) + tensor.offset) * size;
+      const length = storageExtent(tensor) * size;
+      if (start + length > where.length) throw notACheckpoint(file.path, `tensor ${tensor.name} reaches past the end of its storage`);
+      return toFloat32(await file.read(where.offset + start, length), tensor);
+    },
+    close: () => file.close(),
+  };
+}

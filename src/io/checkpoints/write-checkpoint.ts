@@ -1,0 +1,159 @@
+import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import * as zlib from 'node:zlib';
+import { crc32 as jsCrc32 } from '../../core/checkpoint/crc32.js';
+import type { PickleNode } from '../../core/checkpoint/pickle-node.js';
+import { pickle } from '../../core/checkpoint/pickle-write.js';
+import { DTYPES, storageRefs } from '../../core/checkpoint/storage.js';
+import { planStorages, type StorageRecord } from '../../core/checkpoint/storage-plan.js';
+import { LOCAL_CRC_OFFSET, centralDirectory, localHeader, type WrittenRecord } from '../../core/checkpoint/zip-write.js';
+import { YwError } from '../../errors.js';
+import { assertWritable } from '../fs/atomic-write.js';
+import type { Checkpoint, ExtraRecord } from './open-checkpoint.js';
+
+export interface WriteCheckpointOptions {
+  force: boolean;
+  /** Shown in the "already exists" hint. */
+  command: string;
+  /** Zip64 fields on every record (only files over 4 GB need them; tests use this to cover them). */
+  forceZip64?: boolean;
+}
+
+/** Node >= 20.15 has a native CRC-32 (~10x the JS one); older 20.x fall back. */
+const crc32: (data: Uint8Array, value?: number) => number =
+  (zlib as unknown as { crc32?: (d: Uint8Array, v?: number) => number }).crc32 ?? jsCrc32;
+
+const CHUNK = 8 << 20;
+const VERSION: ExtraRecord = { name: 'version', data: new TextEncoder().encode('3\n') };
+
+/**
+ * Writes `root` as a torch.save zip checkpoint (archive folder `archive`, as mmengine's checkpoints
+ * have it) to a temporary sibling, then renames it into place. Storages come from `added` (new
+ * tensors) or are copied from `source` in chunks, their CRC checked against the source's index.
+ * Returns the size of the file written.
+ */
+export async function writeCheckpoint(
+  path: string,
+  root: PickleNode,
+  source: Checkpoint | undefined,
+  added: ReadonlyMap<string, Uint8Array>,
+  options: WriteCheckpointOptions,
+): Promise<number> {
+  await assertWritable(path, options);
+  await mkdir(dirname(path), { recursive: true }).catch((error: unknown) => {
+    throw writeFailed(path, error);
+  });
+  const sizes = await sourceSizes(source, root);
+  const storages = planStorages(root, added, (key) => sizes.get(key));
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(temp, 'w');
+    const zip = new ZipOut(handle, options.forceZip64 ?? false);
+    await zip.add('archive/data.pkl', [pickle(root)]);
+    for (const s of storages) await zip.add(`archive/data/${s.key}`, chunks(s, source), s.byteLength);
+    const extras = source?.extraRecords.length ? source.extraRecords : [VERSION];
+    for (const r of extras) await zip.add(`archive/${r.name}`, [r.data]);
+    const size = await zip.finish();
+    await handle.close();
+    handle = undefined;
+    await rename(temp, path);
+    return size;
+  } catch (error) {
+    await handle?.close().catch(() => undefined);
+    await rm(temp, { force: true });
+    throw error instanceof YwError ? error : writeFailed(path, error);
+  }
+}
+
+/** Element counts of the source's storages, for persistent ids that do not carry one (legacy files). */
+async function sourceSizes(source: Checkpoint | undefined, root: PickleNode): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  if (source?.format !== 'legacy') return out;
+  for (const ref of storageRefs(root)) {
+    if (out.has(ref.key)) continue;
+    out.set(ref.key, (await source.locate(ref.key)).length / DTYPES[ref.dtype].size);
+  }
+  return out;
+}
+
+/** The record's bytes: given, or read from the source in chunks with the source's CRC checked at the end. */
+async function* chunks(s: StorageRecord, source: Checkpoint | undefined): AsyncGenerator<Uint8Array> {
+  if ('bytes' in s.from) {
+    yield s.from.bytes;
+    return;
+  }
+  if (!source) throw new Error(`storage ${s.key} has no source`);
+  const where = await source.locate(s.from.key);
+  if (s.from.byteOffset + s.byteLength > where.length) {
+    throw new YwError('CHECKPOINT_INVALID', `${source.path}: storage ${s.from.key} is shorter than its tensors need`, { file: source.path });
+  }
+  const whole = s.from.byteOffset === 0 && s.byteLength === where.length;
+  let crc = 0;
+  for (let done = 0; done < s.byteLength; done += CHUNK) {
+    const part = await source.read(where.offset + s.from.byteOffset + done, Math.min(CHUNK, s.byteLength - done));
+    if (whole && where.crc32 !== undefined) crc = crc32(part, crc);
+    yield part;
+  }
+  if (whole && where.crc32 !== undefined && crc !== where.crc32) {
+    throw new YwError('CHECKPOINT_INVALID', `${source.path}: storage ${s.from.key} does not match its CRC (the file is damaged)`, {
+      file: source.path,
+      hint: 'download the checkpoint again',
+    });
+  }
+}
+
+/** Appends stored records to a file, then the central directory. */
+class ZipOut {
+  private offset = 0;
+  private readonly records: WrittenRecord[] = [];
+
+  constructor(private readonly handle: FileHandle, private readonly forceZip64: boolean) {}
+
+  async add(name: string, data: Iterable<Uint8Array> | AsyncIterable<Uint8Array>, size?: number): Promise<void> {
+    const start = this.offset;
+    let length = size;
+    const parts: Uint8Array[] = [];
+    if (length === undefined) {
+      for await (const part of data) parts.push(part);
+      length = parts.reduce((n, p) => n + p.length, 0);
+    }
+    const header = localHeader(name, length, start, this.forceZip64 || length >= 0xffffffff);
+    await this.write(header);
+    let crc = 0;
+    let written = 0;
+    for await (const part of parts.length ? parts : data) {
+      crc = crc32(part, crc);
+      written += part.length;
+      await this.write(part);
+    }
+    if (written !== length) throw new Error(`record ${name}: wrote ${written} of ${length} bytes`);
+    const crcBytes = new Uint8Array(4);
+    new DataView(crcBytes.buffer).setUint32(0, crc, true);
+    await this.handle.write(crcBytes, 0, 4, start + LOCAL_CRC_OFFSET);
+    this.records.push({ name, offset: start, size: length, crc32: crc });
+  }
+
+  async finish(): Promise<number> {
+    await this.write(centralDirectory(this.records, this.offset, this.forceZip64));
+    return this.offset;
+  }
+
+  private async write(bytes: Uint8Array): Promise<void> {
+    let done = 0;
+    while (done < bytes.length) {
+      const { bytesWritten } = await this.handle.write(bytes, done, bytes.length - done, this.offset + done);
+      done += bytesWritten;
+    }
+    this.offset += bytes.length;
+  }
+}
+
+function writeFailed(path: string, cause: unknown): YwError {
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  return new YwError('WRITE_FAILED', `could not write ${path}: ${reason}`, {
+    file: path,
+    hint: 'check that the folder is writable and the disk has room',
+    cause,
+  });
+}
