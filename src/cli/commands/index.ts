@@ -11,7 +11,9 @@ const COMMAND_MODULES: Readonly<Record<string, () => Promise<CommandModule>>> = 
   convert: () => import('./convert.js'),
   texts: () => import('./texts.js'),
   config: () => import('./config.js'),
+  reparam: () => import('./reparam.js'),
   best: () => import('./best.js'),
+  slim: () => import('./slim.js'),
   check: () => import('./check.js'),
 };
 
