@@ -72,17 +72,23 @@ export class PickleReader {
     if (hi > 0x1fffff) throw this.fail('length too large');
     return hi * 2 ** 32 + lo;
   }
-  line(): string {
+  /** Global names are UTF-8; the other protocol-0 lines latin-1 (TextDecoder('latin1') would be windows-1252). */
+  line(encoding: 'latin-1' | 'utf-8' = 'latin-1'): string {
     const end = this.bytes.indexOf(0x0a, this.pos);
     if (end < 0) throw this.fail('truncated pickle (no end of line)', true);
-    // Protocol 0 lines are latin-1; TextDecoder('latin1') would be windows-1252.
-    const text = latin1(this.bytes.subarray(this.pos, end));
+    const bytes = this.bytes.subarray(this.pos, end);
     this.pos = end + 1;
-    return text;
+    if (encoding === 'latin-1') return latin1(bytes);
+    try {
+      return decodeUtf8(bytes);
+    } catch {
+      throw this.fail('bad UTF-8 in a global name');
+    }
   }
   utf8(n: number): string {
+    const bytes = this.take(n);
     try {
-      return decodeUtf8(this.take(n));
+      return decodeUtf8(bytes);
     } catch (error) {
       throw this.fail(`bad UTF-8 string (${(error as Error).message})`);
     }

@@ -149,8 +149,8 @@ const HANDLERS: Partial<Record<number, Handler>> = {
     target.ops.push({ op: 'build', state });
   },
   [OP.GLOBAL]: (r) => {
-    const module = r.line();
-    r.push(global(module, r.line()));
+    const module = r.line('utf-8');
+    r.push(global(module, r.line('utf-8')));
   },
   [OP.STACK_GLOBAL]: (r) => {
     const name = r.pop();
@@ -172,8 +172,8 @@ const HANDLERS: Partial<Record<number, Handler>> = {
     r.push(obj('newobj_ex', r.pop(), args, kwargs));
   },
   [OP.INST]: (r) => {
-    const module = r.line();
-    const cls = global(module, r.line());
+    const module = r.line('utf-8');
+    const cls = global(module, r.line('utf-8'));
     const args = r.popMark();
     r.push(obj(args.length ? 'reduce' : 'newobj', cls, { kind: 'tuple', items: args }));
   },

@@ -2,6 +2,7 @@ import { ByteSink } from './byte-sink.js';
 import { BATCH_SIZE, OP } from './pickle-opcodes.js';
 import { str, type ObjectOp, type PickleNode } from './pickle-node.js';
 import { encodeUtf8 } from './utf8.js';
+import { py2Global } from './py2-names.js';
 
 /** Python's pickler cannot go deeper either (its recursion limit); deeper graphs come only from crafted input. */
 export const MAX_DEPTH = 1000;
@@ -185,12 +186,14 @@ class PickleWriter {
     this.put(node);
   }
 
-  private saveGlobal(module: string, name: string): void {
+  /** Python 3 names become Python 2 names as CPython's fix_imports does at protocol 2 (`builtins` -> `__builtin__`). */
+  private saveGlobal(py3Module: string, py3Name: string): void {
+    const [module, name] = py2Global(py3Module, py3Name);
     const key = `${module}\n${name}`;
     const seen = this.globals.get(key);
     if (seen !== undefined) return this.get(seen);
     this.out.u8(OP.GLOBAL);
-    this.out.ascii(`${module}\n${name}\n`);
+    this.out.bytes(encodeUtf8(`${module}\n${name}\n`));
     this.globals.set(key, this.putIndex());
   }
 
