@@ -64,7 +64,53 @@ def pickles():
             pickle.dump(pickle.loads(pickle.dumps(mixed, protocol=protocol)), f, protocol=2)
 
 
+def torch_files():
+    """torch.save's own files: every dtype, views, shared storages, a Parameter, zip and legacy format."""
+    import json
+    import numpy as np
+    import torch
+
+    out = os.path.join(OUT, 'torch')
+    os.makedirs(out, exist_ok=True)
+    g = torch.Generator().manual_seed(0)
+    base = torch.randn(4, 6, generator=g)
+    tensors = collections.OrderedDict()
+    tensors['f32'] = base
+    tensors['f32_transposed'] = base.t()                     # a view: strides (1, 6), same storage
+    tensors['f32_slice'] = base[1:3, 2:5]                    # a view with a storage offset
+    tensors['f16'] = torch.randn(3, 2, generator=g).half()
+    tensors['bf16'] = torch.randn(5, generator=g).bfloat16()
+    tensors['f64'] = torch.randn(2, 2, generator=g).double()
+    tensors['i64'] = torch.tensor([-3, 0, 2**40], dtype=torch.int64)
+    tensors['i32'] = torch.tensor([[-7, 8]], dtype=torch.int32)
+    tensors['i16'] = torch.tensor([-300, 300], dtype=torch.int16)
+    tensors['i8'] = torch.tensor([-128, 127], dtype=torch.int8)
+    tensors['u8'] = torch.tensor([0, 255], dtype=torch.uint8)
+    tensors['bool'] = torch.tensor([True, False, True])
+    tensors['scalar'] = torch.tensor(2.5)
+    tensors['empty'] = torch.zeros(0, 3)
+    tensors['param'] = torch.nn.Parameter(torch.ones(2, 2) * 3)
+    obj = {'meta': {'epoch': 3, 'classes': ('a', 'b'), 'np': np.arange(3, dtype=np.float32), 'big': 2**70},
+           'tensors': tensors, 'list': [tensors['f32'], {'deep': torch.arange(4).reshape(2, 2)}]}
+    torch.save(obj, os.path.join(out, 'mixed.pth'))
+    torch.save(obj, os.path.join(out, 'mixed-legacy.pth'), _use_new_zipfile_serialization=False)
+    # like a Hugging Face pytorch_model.bin: torch.save(model.state_dict(), path), a bare OrderedDict
+    linear = torch.nn.Linear(3, 2)
+    with torch.no_grad():
+        linear.weight.copy_(torch.arange(6, dtype=torch.float32).reshape(2, 3))
+        linear.bias.copy_(torch.tensor([0.5, -0.5]))
+    torch.save(linear.state_dict(), os.path.join(out, 'pytorch_model.bin'))
+    expected = {}
+    for name, t in list(tensors.items()) + [('list.0', tensors['f32']), ('list.1.deep', obj['list'][1]['deep'])]:
+        t = t.detach()
+        expected[name] = {'dtype': str(t.dtype).replace('torch.', ''), 'shape': list(t.shape), 'stride': list(t.stride()),
+                          'offset': t.storage_offset(), 'values': t.double().flatten().tolist()}
+    with open(os.path.join(out, 'mixed.expected.json'), 'w') as f:
+        json.dump({'torch': torch.__version__, 'tensors': expected}, f, indent=1)
+        f.write('\n')
+
+
 if __name__ == '__main__':
     what = sys.argv[1:] or ['pickles']
     for step in what:
-        {'pickles': pickles}[step]()
+        {'pickles': pickles, 'torch': torch_files}[step]()

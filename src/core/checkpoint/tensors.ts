@@ -58,13 +58,14 @@ export function findTensors(root: PickleNode): TensorInfo[] {
   const stack: { node: PickleNode; path: string[] }[] = [{ node: root, path: [] }];
   while (stack.length > 0) {
     const { node, path } = stack.pop()!;
-    if (seen.has(node)) continue;
-    seen.add(node);
+    // a tensor shared by two containers is listed under both names; containers are walked once (cycles)
     const layout = tensorLayout(node);
     if (layout) {
       out.push({ name: path.join('.'), path, ...layout });
       continue;
     }
+    if (seen.has(node)) continue;
+    seen.add(node);
     const next = childrenByKey(node);
     // pushed in reverse so that the walk visits them in order
     for (let i = next.length - 1; i >= 0; i--) stack.push({ node: next[i]![1], path: [...path, next[i]![0]] });

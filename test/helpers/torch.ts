@@ -1,0 +1,47 @@
+import { spawnSync } from 'node:child_process';
+
+/**
+ * A Python that can `import torch` (the oracle for checkpoint tests): $YW_TORCH_PYTHON, python3, or
+ * Debian's /usr/bin/python3 (python3-torch). undefined when there is none; tests then skip and say so.
+ */
+export const torchPython: string | undefined = (() => {
+  const candidates = [process.env.YW_TORCH_PYTHON, 'python3', '/usr/bin/python3'].filter((c): c is string => !!c);
+  return candidates.find((exe) => spawnSync(exe, ['-c', 'import torch'], { stdio: 'ignore' }).status === 0);
+})();
+
+if (!torchPython) {
+  console.warn('torch oracle tests SKIPPED: no python with `import torch` (apt-get install python3-torch, or set YW_TORCH_PYTHON)');
+}
+
+/** Runs a Python snippet with torch; argv after the script; returns stdout (throws with stderr on failure). */
+export function runTorch(script: string, args: string[] = []): string {
+  if (!torchPython) throw new Error('no torch');
+  const result = spawnSync(torchPython, ['-c', script, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (result.status !== 0) throw new Error(`python failed:\n${result.stderr}`);
+  return result.stdout;
+}
+
+/** Python: deep equality of two torch.load results (tensors bitwise, dict key order, OrderedDict _metadata). */
+export const TORCH_EQUAL = `
+import torch, numpy as np, math, collections
+def same(a, b, path='root'):
+    if isinstance(a, torch.Tensor):
+        assert isinstance(b, torch.Tensor), path
+        assert (a.dtype, tuple(a.shape), a.stride(), a.storage_offset(), a.requires_grad, type(a)) == (b.dtype, tuple(b.shape), b.stride(), b.storage_offset(), b.requires_grad, type(b)), path
+        assert torch.equal(a, b), path
+        return
+    assert type(a) == type(b), (path, type(a), type(b))
+    if isinstance(a, dict):
+        assert list(a.keys()) == list(b.keys()), path
+        assert getattr(a, '_metadata', None) == getattr(b, '_metadata', None), path
+        for k in a: same(a[k], b[k], f'{path}.{k}')
+    elif isinstance(a, (list, tuple)):
+        assert len(a) == len(b), path
+        for i, (x, y) in enumerate(zip(a, b)): same(x, y, f'{path}[{i}]')
+    elif isinstance(a, np.ndarray):
+        assert a.dtype == b.dtype and np.array_equal(a, b), path
+    elif isinstance(a, float) and math.isnan(a):
+        assert math.isnan(b), path
+    else:
+        assert a == b, (path, a, b)
+`;
