@@ -4,8 +4,13 @@
     /usr/bin/python3 scripts/make-checkpoint-fixtures.py pickles      stdlib pickle + numpy only
     /usr/bin/python3 scripts/make-checkpoint-fixtures.py model        needs the train harness (../shared/train-harness,
                                                                      $SA/site: mmengine, mmdet, mmyolo, YOLO-World b1b09f2)
-    /usr/bin/python3 scripts/make-checkpoint-fixtures.py reference    needs torch + the YOLO-World mirror: runs the real
+    /usr/bin/python3 scripts/make-checkpoint-fixtures.py embeddings   numpy only
+    /usr/bin/python3 scripts/make-checkpoint-fixtures.py reference    needs the same environment as model: runs the real
                                                                      tools/reparameterize_yoloworld.py on the model fixtures
+
+model and reference: PYTHONPATH=$SA/site YOLO_WORLD=<YOLO-World checkout at b1b09f2>, e.g.
+    mkdir /tmp/yw && git --git-dir=MIRROR/AILab-CVC+YOLO-World/repo archive b1b09f2 | tar -x -C /tmp/yw
+    PYTHONPATH=/tmp/yw-train/site YOLO_WORLD=/tmp/yw /usr/bin/python3 scripts/make-checkpoint-fixtures.py model embeddings reference
 
 Everything is seeded, so a rerun writes the same tensors (torch.save and mmengine add no timestamps that
 matter to the tests; meta['time'] is mmengine's own and differs run to run).
@@ -110,7 +115,137 @@ def torch_files():
         f.write('\n')
 
 
+REPO = os.path.join(HERE, '..')
+W = 0.03125
+TINY = [f'model.backbone.image_model.widen_factor={W}', f'model.neck.widen_factor={W}', f'model.bbox_head.head_module.widen_factor={W}',
+        # 64 * W = 2 heads per attention block, so the conv neck splits into more than one guide conv
+        'model.neck.num_heads=[64,64,64]',
+        # the box branch is at least 4 * reg_max channels wide: 16 would make it most of the file
+        'model.bbox_head.head_module.reg_max=4']
+
+
+def tiny_clip(folder):
+    """A CLIP text model small enough to commit: byte-level vocabulary (no merges), 8 wide, 1 layer,
+    the real 512-d projection (YOLO-World's text_channels). Key names are transformers' own."""
+    import json
+    import torch
+    from transformers import CLIPConfig, CLIPModel
+
+    os.makedirs(folder, exist_ok=True)
+    bs = list(range(ord('!'), ord('~') + 1)) + list(range(ord('\xa1'), ord('\xac') + 1)) + list(range(ord('\xae'), ord('\xff') + 1))
+    cs, n = bs[:], 0
+    for b in range(256):
+        if b not in bs:
+            bs.append(b)
+            cs.append(256 + n)
+            n += 1
+    chars = [chr(c) for c in cs]
+    vocab = chars + [c + '</w>' for c in chars] + ['<|startoftext|>', '<|endoftext|>']
+    with open(os.path.join(folder, 'vocab.json'), 'w', encoding='utf-8') as f:
+        json.dump({t: i for i, t in enumerate(vocab)}, f, ensure_ascii=False)
+    with open(os.path.join(folder, 'merges.txt'), 'w', encoding='utf-8') as f:
+        f.write('#version: 0.2\n')
+    specials = {'bos_token': '<|startoftext|>', 'eos_token': '<|endoftext|>', 'unk_token': '<|endoftext|>', 'pad_token': '<|endoftext|>'}
+    with open(os.path.join(folder, 'tokenizer_config.json'), 'w') as f:
+        json.dump(dict(specials, model_max_length=77, do_lower_case=True, errors='replace', add_prefix_space=False), f)
+    with open(os.path.join(folder, 'special_tokens_map.json'), 'w') as f:
+        json.dump(specials, f)
+    torch.manual_seed(0)
+    text = dict(vocab_size=len(vocab), hidden_size=8, intermediate_size=16, num_hidden_layers=1, num_attention_heads=2,
+                max_position_embeddings=77, bos_token_id=len(vocab) - 2, eos_token_id=len(vocab) - 1, pad_token_id=1)
+    vision = dict(hidden_size=8, intermediate_size=16, num_hidden_layers=1, num_attention_heads=2, image_size=32, patch_size=16)
+    CLIPModel(CLIPConfig(text_config=text, vision_config=vision, projection_dim=512)).save_pretrained(folder)
+
+
+def train_tiny(root, clip, name, extra):
+    """One real epoch of tools/train.py (YOLO-World b1b09f2, mmengine's Runner) on 2 images, on CPU: the
+    epoch_1.pth it saves is exactly what mmengine writes (meta, state_dict = EMA weights, message_hub,
+    optimizer, param_schedulers, ema_state_dict)."""
+    import shutil
+    import subprocess
+
+    yolo_world = os.environ['YOLO_WORLD']
+    config = os.path.join(root, 'configs', f'{name}.py')
+    subprocess.run(['node', os.path.join(REPO, 'bin', 'yw.js'), 'config', '--data', 'data/helmet', '--size', 's', '--mode', 'finetune',
+                    '--style', 'standalone', '--epochs', '1', '--close-mosaic', '0', '--batch', '2', '--workers', '0',
+                    '--save-interval', '1', '--val-interval', '1', '--out', config, '--force', '-q'], cwd=root, check=True)
+    work = os.path.join(root, 'work_dirs', name)
+    shutil.rmtree(work, ignore_errors=True)
+    options = ['load_from=None', f'model.backbone.text_model.model_name={clip}', 'randomness.seed=0', *TINY, *extra]
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([yolo_world, os.environ.get('PYTHONPATH', '')]),
+               HF_HUB_OFFLINE='1', TRANSFORMERS_OFFLINE='1', CUDA_VISIBLE_DEVICES='')
+    subprocess.run([sys.executable, os.path.join(yolo_world, 'tools', 'train.py'), config, '--work-dir', work,
+                    '--cfg-options', *options], cwd=root, env=env, check=True, stdout=subprocess.DEVNULL)
+    return os.path.join(work, 'epoch_1.pth')
+
+
+def weights_only(src, dst):
+    import torch
+    ckpt = torch.load(src, map_location='cpu')
+    torch.save({'meta': ckpt['meta'], 'state_dict': ckpt['state_dict']}, dst)
+
+
+def model():
+    """Tiny YOLO-World v2 s checkpoints with the real key names (the real model code, widen W)."""
+    import shutil
+    import tempfile
+
+    out = os.path.join(OUT, 'yolo-world')
+    os.makedirs(out, exist_ok=True)
+    tmp = tempfile.mkdtemp(prefix='yw-ckpt-')
+    root = os.path.join(tmp, 'root')
+    shutil.copytree(os.path.join(REPO, 'fixtures', 'check-clean', 'data'), os.path.join(root, 'data'))
+    clip = os.path.join(tmp, 'tiny-clip')
+    tiny_clip(clip)
+    shutil.copy(train_tiny(root, clip, 'v2_tiny', []), os.path.join(out, 'v2_tiny.pth'))
+    # the variants keep only state_dict and meta (saved by torch here, to keep the fixtures small):
+    # the efficient neck has no text-guided attention, so reparameterization leaves it alone
+    efficient = train_tiny(root, clip, 'v2_tiny_efficient', ['model.neck.block_cfg.type=EfficientCSPLayerWithTwoConv'])
+    weights_only(efficient, os.path.join(out, 'v2_tiny_efficient.pth'))
+    # v1: the L2-normalised ContrastiveHead (no BatchNorm), which cannot be reparameterized
+    weights_only(train_tiny(root, clip, 'v1_tiny', ['model.bbox_head.head_module.use_bn_head=False']), os.path.join(out, 'v1_tiny.pth'))
+    shutil.rmtree(tmp)
+
+
+def embeddings():
+    """Class-text embeddings as tools/generate_text_prompts.py writes them: rows L2-normalised, float32."""
+    import numpy as np
+
+    out = os.path.join(OUT, 'yolo-world')
+    rng = np.random.RandomState(0)
+    unit = lambda n, d: (lambda e: e / np.linalg.norm(e, axis=1, keepdims=True))(rng.randn(n, d))
+    three = unit(3, 512)
+    np.save(os.path.join(out, 'embeddings_3x512.npy'), three.astype(np.float32))
+    # the same values as float64 in Fortran order (np.save keeps both): read back they must give the same result
+    np.save(os.path.join(out, 'embeddings_3x512_f64_fortran.npy'), np.asfortranarray(three.astype(np.float32).astype(np.float64)))
+    np.save(os.path.join(out, 'embeddings_80x512.npy'), unit(80, 512).astype(np.float32))
+    np.save(os.path.join(out, 'embeddings_3x768.npy'), unit(3, 768).astype(np.float32))
+
+
+def reference():
+    """Runs the real tools/reparameterize_yoloworld.py (YOLO-World b1b09f2, from $YOLO_WORLD or the mirror)
+    on the model fixtures; keeps the state dict of each output (the part it changes; the test checks that
+    the rest of the checkpoint is the input's)."""
+    import shutil
+    import subprocess
+    import tempfile
+    import torch
+
+    out = os.path.join(OUT, 'yolo-world')
+    tool = os.path.join(os.environ['YOLO_WORLD'], 'tools', 'reparameterize_yoloworld.py')
+    tmp = tempfile.mkdtemp(prefix='yw-reparam-')
+    runs = [('v2_tiny', 'embeddings_3x512.npy', True), ('v2_tiny', 'embeddings_3x512.npy', False),
+            ('v2_tiny_efficient', 'embeddings_3x512.npy', True)]
+    for stem, emb, conv in runs:
+        args = [sys.executable, tool, '--model', os.path.join(out, f'{stem}.pth'), '--out-dir', tmp, '--text-embed', os.path.join(out, emb)]
+        subprocess.run(args + (['--conv-neck'] if conv else []), check=True, stdout=subprocess.DEVNULL)
+        name = f"{stem}_rep_{'conv' if conv else 'linear'}"
+        written = torch.load(os.path.join(tmp, f'{name}.pth'), map_location='cpu')
+        torch.save(written['state_dict'], os.path.join(out, f'{name}.reference.pth'))
+    shutil.rmtree(tmp)
+
+
 if __name__ == '__main__':
     what = sys.argv[1:] or ['pickles']
     for step in what:
-        {'pickles': pickles, 'torch': torch_files}[step]()
+        {'pickles': pickles, 'torch': torch_files, 'model': model, 'embeddings': embeddings, 'reference': reference}[step]()
