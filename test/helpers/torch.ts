@@ -27,19 +27,26 @@ export function runTorch(script: string, args: string[] = []): string {
  * (tensors bitwise, dict key order, OrderedDict _metadata, stand-ins by their state).
  */
 export const TORCH_EQUAL = `
-import torch, numpy as np, math, collections, pickle, types
+import torch, numpy as np, math, collections, pickle
 _stubs = {}
-class _Stub:
+class _StubType(type):
+    def __getattr__(cls, attr):  # HistoryBuffer.min and the like: pickled as getattr(class, name)
+        if attr.startswith('__'):
+            raise AttributeError(attr)
+        key = (cls.__module__, f'{cls.__name__}.{attr}')
+        return _stubs.setdefault(key, _StubType(attr, (_Stub,), {'__module__': cls.__module__}))
+class _Stub(metaclass=_StubType):
     pass
 class _Unpickler(pickle.Unpickler):
     def find_class(self, module, name):
         try:
             return super().find_class(module, name)
         except (ImportError, AttributeError):
-            return _stubs.setdefault((module, name), type(name, (_Stub,), {'__module__': module}))
-_module = types.SimpleNamespace(Unpickler=_Unpickler, load=lambda f, **kw: _Unpickler(f, **kw).load())
+            return _stubs.setdefault((module, name), _StubType(name, (_Stub,), {'__module__': module}))
+# torch.load subclasses pickle.Unpickler when it is called (Debian's 1.13 ignores pickle_module=)
+pickle.Unpickler = _Unpickler
 def load(path):
-    return torch.load(path, map_location='cpu', pickle_module=_module)
+    return torch.load(path, map_location='cpu')
 def same(a, b, path='root'):
     if isinstance(a, torch.Tensor):
         assert isinstance(b, torch.Tensor), path
