@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const sample = fileURLToPath(new URL('../../fixtures/sample-helmet', import.meta.url));
+/** A real (tiny) YOLO-World v2 training checkpoint stands in for the published weights; embeddings for its 3 classes. */
+const tinyWeights = fileURLToPath(new URL('../../fixtures/checkpoints/yolo-world/v2_tiny.pth', import.meta.url));
+const tinyEmbeddings = fileURLToPath(new URL('../../fixtures/checkpoints/yolo-world/embeddings_3x512.npy', import.meta.url));
 /** An mmyolo l mask-refine base chain (one Python literal per resolved top-level name). */
 const mmyolo = fileURLToPath(new URL('../../fixtures/check-reader/third_party', import.meta.url));
 
@@ -31,7 +34,7 @@ describe('convert -> texts -> config -> check', () => {
       const written = JSON.parse(config.stdout) as { load_from: string; classes: string[] };
       expect(written.classes).toEqual(['helmet', 'head', 'safety vest']);
       await mkdir(join(root, 'pretrained_models'), { recursive: true });
-      await writeFile(join(root, written.load_from), '');
+      await copyFile(tinyWeights, join(root, written.load_from));
       if (style === 'inherit') {
         // inherit needs the mmyolo base chain; without it check must say exactly that.
         const check = await cli(['check', '--config', 'configs/custom/helmet.py', '--reader', 'builtin', '--json']);
@@ -58,10 +61,18 @@ describe('convert -> texts -> config -> check', () => {
       const weights = mode === 'reparam' ? ['--weights', 'pretrained_models/helmet_l_rep_conv.pth'] : [];
       const config = await cli(['config', '--data', 'data/helmet', '--mode', mode, '--size', 'l', '--out', 'configs/custom/helmet.py', '--json', ...weights]);
       expect(config.code).toBe(0);
-      const written = JSON.parse(config.stdout) as { load_from: string; base: string };
+      const written = JSON.parse(config.stdout) as { load_from: string; base: string; next_steps: string[] };
       expect(written.base).toContain('yolov8_l_mask-refine_syncbn_fast_8xb16-500e_coco.py');
       await mkdir(join(root, 'pretrained_models'), { recursive: true });
-      await writeFile(join(root, written.load_from), '');
+      if (mode === 'finetune') await copyFile(tinyWeights, join(root, written.load_from));
+      else {
+        // run the yw reparam step config printed, on the published weights and embeddings it names
+        const step = written.next_steps.find((s) => s.startsWith('yw reparam '))!.split(' ');
+        await copyFile(tinyWeights, join(root, step[step.indexOf('--weights') + 1]!));
+        await mkdir(join(root, 'embeddings'), { recursive: true });
+        await copyFile(tinyEmbeddings, join(root, step[step.indexOf('--embeddings') + 1]!));
+        expect((await cli([...step.slice(1), '-q'])).code).toBe(0);
+      }
       const check = await cli(['check', '--config', 'configs/custom/helmet.py', '--reader', 'builtin', '--json']);
       expect(JSON.parse(check.stdout)).toMatchObject({ findings: [], classes: { count: 3 } });
       expect(check.code).toBe(0);
