@@ -207,6 +207,52 @@ def model():
     shutil.rmtree(tmp)
 
 
+def keys():
+    """yolo-world/v2_l_keys.json: the state dict key names and shapes of the real YOLO-World v2 L detector
+    (yw config --size l, finetune) with CLIP ViT-B/32's text tower (transformers' CLIPTextConfig defaults are
+    that model), and which keys the optimizer holds (the text model is frozen). scripts/make-bench-checkpoint.py
+    builds the benchmark's full-size checkpoint from it with torch alone."""
+    import json
+    import shutil
+    import subprocess
+    import tempfile
+    from mmengine.config import Config
+    from mmyolo.utils import register_all_modules
+    from transformers import CLIPTextConfig, CLIPTextModelWithProjection
+
+    sys.path.insert(0, os.environ['YOLO_WORLD'])
+    import yolo_world  # noqa: F401  (registers the YOLO-World modules)
+    from mmyolo.registry import MODELS
+
+    register_all_modules()
+    tmp = tempfile.mkdtemp(prefix='yw-keys-')
+    root = os.path.join(tmp, 'root')
+    shutil.copytree(os.path.join(REPO, 'fixtures', 'check-clean', 'data'), os.path.join(root, 'data'))
+    clip = os.path.join(tmp, 'tiny-clip')
+    tiny_clip(clip)
+    config = os.path.join(root, 'l.py')
+    subprocess.run(['node', os.path.join(REPO, 'bin', 'yw.js'), 'config', '--data', 'data/helmet', '--size', 'l', '--mode', 'finetune',
+                    '--style', 'standalone', '--out', config, '--force', '-q'], cwd=root, check=True)
+    cfg = Config.fromfile(config)
+    cfg.model.backbone.text_model.model_name = clip
+    model = MODELS.build(cfg.model)
+    text = CLIPTextModelWithProjection(CLIPTextConfig(projection_dim=512)).state_dict()
+    out, placed = [], False
+    for k, v in model.state_dict().items():
+        if 'text_model' in k:
+            if not placed:
+                out += [[f'backbone.text_model.model.{tk}', list(tv.shape), False] for tk, tv in text.items()]
+                placed = True
+            continue
+        out.append([k, list(v.shape), True])
+    trainable = {n for n, p in model.named_parameters() if 'text_model' not in n}
+    out = [[k, shape, k in trainable] for k, shape, _ in out]
+    with open(os.path.join(OUT, 'yolo-world', 'v2_l_keys.json'), 'w') as f:
+        json.dump({'about': 'YOLO-World v2 L (yw config --size l) state dict: [key, shape, in the optimizer]', 'keys': out}, f)
+        f.write('\n')
+    shutil.rmtree(tmp)
+
+
 def embeddings():
     """Class-text embeddings as tools/generate_text_prompts.py writes them: rows L2-normalised, float32."""
     import numpy as np
@@ -248,4 +294,4 @@ def reference():
 if __name__ == '__main__':
     what = sys.argv[1:] or ['pickles']
     for step in what:
-        {'pickles': pickles, 'torch': torch_files, 'model': model, 'embeddings': embeddings, 'reference': reference}[step]()
+        {'pickles': pickles, 'torch': torch_files, 'model': model, 'keys': keys, 'embeddings': embeddings, 'reference': reference}[step]()

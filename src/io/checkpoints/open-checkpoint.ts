@@ -44,8 +44,8 @@ export interface Checkpoint {
   /** Zip records other than data.pkl and data/* (none for legacy files). */
   extraRecords: ExtraRecord[];
   locate(key: string): Promise<StorageLocation>;
-  /** Raw bytes of the file (for copying storages in chunks). */
-  read(offset: number, length: number): Promise<Uint8Array>;
+  /** Raw bytes of the file into `buffer` (for copying storages in chunks through one buffer). */
+  readInto(buffer: Buffer, offset: number, length: number): Promise<Uint8Array>;
   /** One tensor's values as float32 in C order (any stored dtype but complex). */
   readFloat32(tensor: TensorInfo): Promise<Float32Array>;
   close(): Promise<void>;
@@ -91,7 +91,7 @@ function checkpoint(file: FileReader, format: 'zip' | 'legacy', opened: OpenedFo
     tensors,
     extraRecords: opened.extraRecords,
     locate: opened.locate,
-    read: (offset, length) => file.read(offset, length),
+    readInto: (buffer, offset, length) => file.readInto(buffer, offset, length),
     async readFloat32(tensor) {
       const where = await opened.locate(tensor.storage.key);
       const size = DTYPES[tensor.dtype].size;

@@ -51,7 +51,9 @@ export async function writeCheckpoint(
     handle = await open(temp, 'w');
     const zip = new ZipOut(handle, options.forceZip64 ?? false);
     await zip.add('archive/data.pkl', [pickle(root)]);
-    for (const s of storages) await zip.add(`archive/data/${s.key}`, chunks(s, source), s.byteLength);
+    // one buffer for every chunk: each is written before the next is read
+    const buffer = Buffer.allocUnsafe(CHUNK);
+    for (const s of storages) await zip.add(`archive/data/${s.key}`, chunks(s, source, buffer), s.byteLength);
     const extras = source?.extraRecords.length ? source.extraRecords : [VERSION];
     for (const r of extras) await zip.add(`archive/${r.name}`, [r.data]);
     const size = await zip.finish();
@@ -78,7 +80,7 @@ async function sourceSizes(source: Checkpoint | undefined, root: PickleNode): Pr
 }
 
 /** The record's bytes: given, or read from the source in chunks with the source's CRC checked at the end. */
-async function* chunks(s: StorageRecord, source: Checkpoint | undefined): AsyncGenerator<Uint8Array> {
+async function* chunks(s: StorageRecord, source: Checkpoint | undefined, buffer: Buffer): AsyncGenerator<Uint8Array> {
   if ('bytes' in s.from) {
     yield s.from.bytes;
     return;
@@ -91,7 +93,7 @@ async function* chunks(s: StorageRecord, source: Checkpoint | undefined): AsyncG
   const whole = s.from.byteOffset === 0 && s.byteLength === where.length;
   let crc = 0;
   for (let done = 0; done < s.byteLength; done += CHUNK) {
-    const part = await source.read(where.offset + s.from.byteOffset + done, Math.min(CHUNK, s.byteLength - done));
+    const part = await source.readInto(buffer, where.offset + s.from.byteOffset + done, Math.min(CHUNK, s.byteLength - done));
     if (whole && where.crc32 !== undefined) crc = crc32(part, crc);
     yield part;
   }
