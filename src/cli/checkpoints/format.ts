@@ -10,9 +10,10 @@ export function formatBytes(bytes: number): string {
 
 export function formatReparam(r: ReparamResult): string {
   const blocks = r.neckBlocks;
+  const heads = [...new Set(blocks.map((b) => b.heads))];
   const neck = blocks.length === 0
     ? 'neck: no text-guided attention blocks (efficient neck): unchanged'
-    : `neck: ${blocks.length} attention blocks -> ${r.neck === 'conv' ? `guide_convs.{0..${blocks[0]!.heads - 1}}` : 'guide_weight'} (${blocks[0]!.heads} heads each)`;
+    : `neck: ${blocks.length} attention blocks -> ${r.neck === 'conv' ? 'guide_convs' : 'guide_weight'} (${heads.length === 1 ? `${heads[0]} heads each` : `${blocks.map((b) => b.heads).join(', ')} heads`})`;
   const lines = [
     `wrote ${r.output} (${formatBytes(r.outputBytes)}; ${r.input} is ${formatBytes(r.inputBytes)})`,
     `  head: bbox_head.head_module.cls_contrasts.{0,1,2}.conv <- ${r.classes} classes x ${r.dims} dims from ${r.embeddings}`,
