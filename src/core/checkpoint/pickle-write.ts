@@ -1,5 +1,6 @@
 import { ByteSink } from './byte-sink.js';
-import { BATCH_SIZE, OP } from './pickle-opcodes.js';
+import { OP } from './pickle-opcodes.js';
+import { batchExact, batchIterated, writeFloat, writeGet, writeInt, writePut } from './pickle-emit.js';
 import { str, type ObjectOp, type PickleNode } from './pickle-node.js';
 import { encodeUtf8 } from './utf8.js';
 import { py2Global } from './py2-names.js';
@@ -36,8 +37,8 @@ class PickleWriter {
     switch (node.kind) {
       case 'none': return this.out.u8(OP.NONE);
       case 'bool': return this.out.u8(node.value ? OP.NEWTRUE : OP.NEWFALSE);
-      case 'int': return this.saveInt(node.value);
-      case 'float': return this.saveFloat(node.value, node.raw);
+      case 'int': return writeInt(this.out, node.value);
+      case 'float': return writeFloat(this.out, node.value, node.raw);
       case 'global': return this.saveGlobal(node.module, node.name);
       case 'persid':
         this.save(node.pid, depth + 1);
@@ -64,11 +65,11 @@ class PickleWriter {
       case 'list':
         this.out.u8(OP.EMPTY_LIST);
         this.put(node);
-        return this.batchExact(node.items.length, OP.APPEND, OP.APPENDS, (i) => this.save(node.items[i]!, d), false);
+        return batchExact(this.out, node.items.length, OP.APPEND, OP.APPENDS, (i) => this.save(node.items[i]!, d), false);
       case 'dict':
         this.out.u8(OP.EMPTY_DICT);
         this.put(node);
-        return this.batchExact(node.entries.length, OP.SETITEM, OP.SETITEMS, (i) => this.savePair(node.entries[i]!, d), true);
+        return batchExact(this.out, node.entries.length, OP.SETITEM, OP.SETITEMS, (i) => this.savePair(node.entries[i]!, d), true);
       case 'set': {
         // protocol < 4: set(list) / frozenset(list) by REDUCE
         this.saveGlobal('__builtin__', node.frozen ? 'frozenset' : 'set');
@@ -106,52 +107,13 @@ class PickleWriter {
       this.save(op.state, d);
       return this.out.u8(OP.BUILD);
     }
-    if (op.op === 'setitems') return this.batchIterated(op.entries.length, OP.SETITEM, OP.SETITEMS, (i) => this.savePair(op.entries[i]!, d));
-    return this.batchIterated(op.items.length, OP.APPEND, OP.APPENDS, (i) => this.save(op.items[i]!, d));
+    if (op.op === 'setitems') return batchIterated(this.out, op.entries.length, OP.SETITEM, OP.SETITEMS, (i) => this.savePair(op.entries[i]!, d));
+    return batchIterated(this.out, op.items.length, OP.APPEND, OP.APPENDS, (i) => this.save(op.items[i]!, d));
   }
 
   private savePair([k, v]: [PickleNode, PickleNode], d: number): void {
     this.save(k, d);
     this.save(v, d);
-  }
-
-  /**
-   * Items of an exact list or dict (`batch_list_exact`/`batch_dict_exact`): one item alone, else
-   * MARK ... APPENDS/SETITEMS per 1000. A dict of exactly 1000·k items ends with an empty batch, as
-   * CPython's loop writes it.
-   */
-  private batchExact(n: number, one: number, many: number, item: (i: number) => void, emptyTail: boolean): void {
-    if (n === 0) return;
-    if (n === 1) {
-      item(0);
-      return this.out.u8(one);
-    }
-    let i = 0;
-    let batch: number;
-    do {
-      batch = 0;
-      this.out.u8(OP.MARK);
-      while (i < n && batch < BATCH_SIZE) {
-        item(i++);
-        batch++;
-      }
-      this.out.u8(many);
-    } while (emptyTail ? batch === BATCH_SIZE : i < n);
-  }
-
-  /** Items from an iterator (`batch_list`/`batch_dict`, a reduce's list or dict items): a last lone item goes alone. */
-  private batchIterated(n: number, one: number, many: number, item: (i: number) => void): void {
-    let i = 0;
-    while (i < n) {
-      if (n - i === 1) {
-        item(i++);
-        return this.out.u8(one);
-      }
-      this.out.u8(OP.MARK);
-      const end = Math.min(n, i + BATCH_SIZE);
-      while (i < end) item(i++);
-      this.out.u8(many);
-    }
   }
 
   private saveTuple(node: PickleNode | undefined, items: PickleNode[], d: number): void {
@@ -197,68 +159,17 @@ class PickleWriter {
     this.globals.set(key, this.putIndex());
   }
 
-  private saveInt(value: number | bigint): void {
-    if (typeof value === 'number' && value >= -0x80000000 && value <= 0x7fffffff) {
-      if (value >= 0 && value < 0x100) return this.out.u8(OP.BININT1), this.out.u8(value);
-      if (value >= 0 && value < 0x10000) return this.out.u8(OP.BININT2), this.out.u16(value);
-      return this.out.u8(OP.BININT), this.out.i32(value);
-    }
-    const bytes = twosComplement(BigInt(value));
-    if (bytes.length < 256) {
-      this.out.u8(OP.LONG1);
-      this.out.u8(bytes.length);
-    } else {
-      this.out.u8(OP.LONG4);
-      this.out.i32(bytes.length);
-    }
-    this.out.bytes(bytes);
-  }
-
-  private saveFloat(value: number, raw: Uint8Array | undefined): void {
-    this.out.u8(OP.BINFLOAT);
-    if (raw) return this.out.bytes(raw);
-    const b = new Uint8Array(8);
-    new DataView(b.buffer).setFloat64(0, value, false);
-    this.out.bytes(b);
-  }
-
   private put(node: PickleNode): void {
     this.memo.set(node, this.putIndex());
   }
 
   private putIndex(): number {
     const index = this.memoSize++;
-    if (index < 256) {
-      this.out.u8(OP.BINPUT);
-      this.out.u8(index);
-    } else {
-      this.out.u8(OP.LONG_BINPUT);
-      this.out.u32(index);
-    }
+    writePut(this.out, index);
     return index;
   }
 
   private get(index: number): void {
-    if (index < 256) {
-      this.out.u8(OP.BINGET);
-      this.out.u8(index);
-    } else {
-      this.out.u8(OP.LONG_BINGET);
-      this.out.u32(index);
-    }
+    writeGet(this.out, index);
   }
 }
-
-/** Little-endian two's complement in the fewest bytes (what CPython's LONG1 holds). */
-function twosComplement(v: bigint): Uint8Array {
-  const out: number[] = [];
-  let x = v;
-  for (;;) {
-    out.push(Number(x & 0xffn));
-    x >>= 8n;
-    const sign = out[out.length - 1]! & 0x80;
-    if ((x === 0n && !sign) || (x === -1n && sign)) break;
-  }
-  return Uint8Array.from(out);
-}
-

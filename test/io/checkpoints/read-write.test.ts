@@ -53,6 +53,12 @@ describe('writeCheckpoint', () => {
     expect(await withCheckpoint(out, values)).toEqual(asFloat32(expected));
   });
 
+  it('reads back its own zip64 records (what files over 4 GB need)', async () => {
+    const out = join(await tempDir(), 'zip64.pth');
+    await withCheckpoint(join(dir, 'mixed.pth'), (c) => writeCheckpoint(out, c.root, c, new Map(), { force: false, command: 'test', forceZip64: true }));
+    expect(await withCheckpoint(out, values)).toEqual(asFloat32(expected));
+  });
+
   it('converts a legacy file to the zip format', async () => {
     const out = join(await tempDir(), 'from-legacy.pth');
     await withCheckpoint(join(dir, 'mixed-legacy.pth'), (c) => writeCheckpoint(out, c.root, c, new Map(), { force: false, command: 'test' }));
