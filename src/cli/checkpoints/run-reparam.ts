@@ -79,7 +79,7 @@ export async function runReparam(ctx: RunContext, o: ReparamOptions, force: bool
       keptAsIs: sd.nested ? mappingKeys(ckpt.root).filter((k) => k !== 'state_dict') : [],
       ...(size ? { size } : {}),
     };
-  });
+  }, show(weights));
 }
 
 function guard<T>(run: () => T): T {

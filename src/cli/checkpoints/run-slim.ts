@@ -37,7 +37,7 @@ export async function slimCheckpoint(input: string, output: string, options: { f
       kept: SLIM_KEYS.filter((k) => !slim.dropped.includes(k)),
       dropped: slim.dropped,
     };
-  });
+  }, options.show(input));
 }
 
 export async function runSlim(ctx: RunContext, input: string, output: string, force: boolean): Promise<SlimResult> {

@@ -12,9 +12,5 @@ export async function readCheckpointHeader(path: string, shown: string): Promise
     const sd = stateDictOf(c.root);
     if (!sd) throw new YwError('CHECKPOINT_INVALID', `${shown} is a torch file but holds no state dict (neither a state_dict entry nor a dict of tensors)`, { file: shown });
     return { format: c.format, shapes: [...shapesOf(sd)] };
-  }).catch((error: unknown) => {
-    // messages name the path as the config writes it, not the absolute one
-    if (error instanceof YwError) throw new YwError(error.code, error.message.replaceAll(path, shown), { file: shown, ...(error.hint ? { hint: error.hint } : {}) });
-    throw error;
-  });
+  }, shown);
 }

@@ -3,18 +3,19 @@ import { YwError } from '../../errors.js';
 
 /** Positional reads from one open file; every read is exact or a CHECKPOINT_INVALID "cut short". */
 export class FileReader {
-  private constructor(readonly path: string, private readonly handle: FileHandle, readonly size: number) {}
+  /** `name`: the path as the user wrote it, for messages. */
+  private constructor(readonly path: string, readonly name: string, private readonly handle: FileHandle, readonly size: number) {}
 
-  static async open(path: string): Promise<FileReader> {
+  static async open(path: string, name = path): Promise<FileReader> {
     let handle: FileHandle | undefined;
     try {
       handle = await open(path, 'r');
       const info = await handle.stat();
       if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-      return new FileReader(path, handle, info.size);
+      return new FileReader(path, name, handle, info.size);
     } catch (error) {
       await handle?.close();
-      throw openError(path, error);
+      throw openError(name, error);
     }
   }
 
@@ -40,8 +41,8 @@ export class FileReader {
   }
 
   cutShort(needed: number): YwError {
-    return new YwError('CHECKPOINT_INVALID', `${this.path} is cut short: it has ${this.size} bytes, its own index needs ${needed}`, {
-      file: this.path,
+    return new YwError('CHECKPOINT_INVALID', `${this.name} is cut short: it has ${this.size} bytes, its own index needs ${needed}`, {
+      file: this.name,
       hint: 'the download or copy did not finish; fetch the file again',
     });
   }

@@ -10,14 +10,14 @@ import { notACheckpoint, type OpenedFormat, type StorageLocation } from './open-
  */
 export async function openLegacy(file: FileReader): Promise<OpenedFormat> {
   const head = await readHead(file);
-  if (!head.littleEndian) throw notACheckpoint(file.path, 'it was saved on a big-endian machine, which yw does not read');
+  if (!head.littleEndian) throw notACheckpoint(file.name, 'it was saved on a big-endian machine, which yw does not read');
   const located = new Map<string, StorageLocation>();
   let at = head.dataStart;
   for (const key of head.keys) {
     const raw = await file.read(at, 8);
     const count = new DataView(raw.buffer, raw.byteOffset, 8).getBigInt64(0, true);
     const length = Number(count) * DTYPES[head.dtypes.get(key)!].size;
-    if (count < 0n || !Number.isSafeInteger(length)) throw notACheckpoint(file.path, `storage ${key} has a bad size`);
+    if (count < 0n || !Number.isSafeInteger(length)) throw notACheckpoint(file.name, `storage ${key} has a bad size`);
     located.set(key, { offset: at + 8, length });
     at += 8 + length;
     if (at > file.size) throw file.cutShort(at);
@@ -27,7 +27,7 @@ export async function openLegacy(file: FileReader): Promise<OpenedFormat> {
     extraRecords: [],
     async locate(key) {
       const where = located.get(key);
-      if (!where) throw notACheckpoint(file.path, `storage ${key} is used by a tensor but not stored in the file`);
+      if (!where) throw notACheckpoint(file.name, `storage ${key} is used by a tensor but not stored in the file`);
       return where;
     },
   };
@@ -41,7 +41,7 @@ async function readHead(file: FileReader): Promise<LegacyHead> {
     } catch (error) {
       if (error instanceof PickleError && error.truncated && bytes.length < file.size) continue;
       if (error instanceof PickleError && error.truncated) throw file.cutShort(file.size + 1);
-      if (error instanceof PickleError || error instanceof LegacyFormatError) throw notACheckpoint(file.path, `legacy format: ${error.message}`);
+      if (error instanceof PickleError || error instanceof LegacyFormatError) throw notACheckpoint(file.name, `legacy format: ${error.message}`);
       throw error;
     }
   }

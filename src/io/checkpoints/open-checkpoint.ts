@@ -34,6 +34,7 @@ export interface OpenedFormat {
  * is read on demand, one tensor or one chunk at a time. Close it when done.
  */
 export interface Checkpoint {
+  /** The path as given (`name` when one was), for messages. */
   path: string;
   format: 'zip' | 'legacy';
   /** File size in bytes. */
@@ -51,11 +52,12 @@ export interface Checkpoint {
   close(): Promise<void>;
 }
 
-export async function openCheckpoint(path: string): Promise<Checkpoint> {
-  const file = await FileReader.open(path);
+/** `name`: how messages name the file (the path as the user wrote it); default `path`. */
+export async function openCheckpoint(path: string, name = path): Promise<Checkpoint> {
+  const file = await FileReader.open(path, name);
   try {
     const sniffed = sniffCheckpoint(await file.read(0, SNIFF_BYTES, false), file.size);
-    if (sniffed.format === 'none') throw notACheckpoint(path, sniffed.why);
+    if (sniffed.format === 'none') throw notACheckpoint(name, sniffed.why);
     const opened = sniffed.format === 'zip' ? await openZip(file) : await openLegacy(file);
     return checkpoint(file, sniffed.format, opened);
   } catch (error) {
@@ -65,8 +67,8 @@ export async function openCheckpoint(path: string): Promise<Checkpoint> {
 }
 
 /** Opens, runs `use`, and closes even when `use` throws. */
-export async function withCheckpoint<T>(path: string, use: (c: Checkpoint) => Promise<T>): Promise<T> {
-  const c = await openCheckpoint(path);
+export async function withCheckpoint<T>(path: string, use: (c: Checkpoint) => Promise<T>, name = path): Promise<T> {
+  const c = await openCheckpoint(path, name);
   try {
     return await use(c);
   } finally {
@@ -84,7 +86,7 @@ export function notACheckpoint(path: string, why: string): YwError {
 function checkpoint(file: FileReader, format: 'zip' | 'legacy', opened: OpenedFormat): Checkpoint {
   const tensors = findTensors(opened.root);
   return {
-    path: file.path,
+    path: file.name,
     format,
     size: file.size,
     root: opened.root,
@@ -97,7 +99,7 @@ function checkpoint(file: FileReader, format: 'zip' | 'legacy', opened: OpenedFo
       const size = DTYPES[tensor.dtype].size;
       const start = ((tensor.storage.viewOffset ?? 0) + tensor.offset) * size;
       const length = storageExtent(tensor) * size;
-      if (start + length > where.length) throw notACheckpoint(file.path, `tensor ${tensor.name} reaches past the end of its storage`);
+      if (start + length > where.length) throw notACheckpoint(file.name, `tensor ${tensor.name} reaches past the end of its storage`);
       return toFloat32(await file.read(where.offset + start, length), tensor);
     },
     close: () => file.close(),

@@ -13,7 +13,7 @@ export async function openZip(file: FileReader): Promise<OpenedFormat> {
   try {
     layout = torchZipLayout(entries);
   } catch (error) {
-    if (error instanceof NotATorchZip) throw notACheckpoint(file.path, error.message);
+    if (error instanceof NotATorchZip) throw notACheckpoint(file.name, error.message);
     throw error;
   }
   const pkl = await readRecord(file, layout.dataPkl);
@@ -21,7 +21,7 @@ export async function openZip(file: FileReader): Promise<OpenedFormat> {
   try {
     root = unpickle(pkl).root;
   } catch (error) {
-    if (error instanceof PickleError) throw notACheckpoint(file.path, `${layout.prefix}/data.pkl: ${error.message}`);
+    if (error instanceof PickleError) throw notACheckpoint(file.name, `${layout.prefix}/data.pkl: ${error.message}`);
     throw error;
   }
   const extraRecords: ExtraRecord[] = [];
@@ -38,7 +38,7 @@ export async function openZip(file: FileReader): Promise<OpenedFormat> {
       const known = located.get(key);
       if (known) return known;
       const entry = layout.storages.get(key);
-      if (!entry) throw notACheckpoint(file.path, `storage data/${key} is used by a tensor but missing from the archive`);
+      if (!entry) throw notACheckpoint(file.name, `storage data/${key} is used by a tensor but missing from the archive`);
       const where = { offset: await dataOffset(file, entry), length: entry.size, crc32: entry.crc32 };
       if (where.offset + where.length > file.size) throw file.cutShort(where.offset + where.length);
       located.set(key, where);
@@ -55,7 +55,7 @@ async function readEntries(file: FileReader): Promise<ZipEntry[]> {
     if (loc.offset + loc.size > file.size) throw file.cutShort(loc.offset + loc.size);
     return parseCentralDirectory(await file.read(loc.offset, loc.size), loc.entries);
   } catch (error) {
-    if (error instanceof ZipFormatError) throw notACheckpoint(file.path, `${error.message}; it starts like a zip, so the download was probably cut short`);
+    if (error instanceof ZipFormatError) throw notACheckpoint(file.name, `${error.message}; it starts like a zip, so the download was probably cut short`);
     throw error;
   }
 }
@@ -65,7 +65,7 @@ async function dataOffset(file: FileReader, entry: ZipEntry): Promise<number> {
     // name and extra lengths come from the local header (its extra field pads the data to 64 bytes)
     return entry.localHeaderOffset + localHeaderLength(await file.read(entry.localHeaderOffset, 30));
   } catch (error) {
-    if (error instanceof ZipFormatError) throw notACheckpoint(file.path, `record ${entry.name}: ${error.message}`);
+    if (error instanceof ZipFormatError) throw notACheckpoint(file.name, `record ${entry.name}: ${error.message}`);
     throw error;
   }
 }
