@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/tmp.js';
-import { TORCH_EQUAL, runTorch, torchPython } from '../helpers/torch.js';
+import { ORACLE_TIMEOUT, TORCH_EQUAL, runTorch, torchPython } from '../helpers/torch.js';
 import { withCheckpoint } from '../../src/io/checkpoints/open-checkpoint.js';
 import { stateDictOf } from '../../src/core/checkpoint/state-dict.js';
 import { mappingEntries } from '../../src/core/checkpoint/pickle-node.js';
@@ -163,5 +163,5 @@ print('ok')
 `, [join(dir, 'v2_tiny.pth'), join(dir, 'v2_tiny_rep_conv.pth'), join(yw, 'v2_tiny_rep_conv.reference.pth'),
       join(dir, 'v2_tiny_rep_linear.pth'), join(yw, 'v2_tiny_rep_linear.reference.pth')]);
     expect(out.trim()).toBe('ok');
-  });
+  }, ORACLE_TIMEOUT);
 });

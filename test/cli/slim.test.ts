@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../helpers/run-cli.js';
 import { copyFixture, tempDir } from '../helpers/tmp.js';
-import { TORCH_EQUAL, runTorch, torchPython } from '../helpers/torch.js';
+import { ORACLE_TIMEOUT, TORCH_EQUAL, runTorch, torchPython } from '../helpers/torch.js';
 import { withCheckpoint } from '../../src/io/checkpoints/open-checkpoint.js';
 import { mappingKeys } from '../../src/core/checkpoint/pickle-node.js';
 
@@ -68,5 +68,5 @@ same(a['meta'], b['meta']); same(a['state_dict'], b['state_dict'])
 print('ok')
 `, [join(dir, 'in.pth'), join(dir, 'slim.pth')]);
     expect(out.trim()).toBe('ok');
-  });
+  }, ORACLE_TIMEOUT);
 });

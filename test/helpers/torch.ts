@@ -13,6 +13,9 @@ if (!torchPython) {
   console.warn('torch oracle tests SKIPPED: no python with `import torch` (apt-get install python3-torch, or set YW_TORCH_PYTHON)');
 }
 
+/** Starting Python and importing torch takes seconds on a busy machine: oracle tests get this much (not a timing assertion). */
+export const ORACLE_TIMEOUT = 180_000;
+
 /** Runs a Python snippet with torch; argv after the script; returns stdout (throws with stderr on failure). */
 export function runTorch(script: string, args: string[] = []): string {
   if (!torchPython) throw new Error('no torch');

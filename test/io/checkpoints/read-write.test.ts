@@ -7,7 +7,7 @@ import { openCheckpoint, withCheckpoint, type Checkpoint } from '../../../src/io
 import { writeCheckpoint } from '../../../src/io/checkpoints/write-checkpoint.js';
 import { YwError } from '../../../src/errors.js';
 import { tempDir } from '../../helpers/tmp.js';
-import { TORCH_EQUAL, runTorch, torchPython } from '../../helpers/torch.js';
+import { ORACLE_TIMEOUT, TORCH_EQUAL, runTorch, torchPython } from '../../helpers/torch.js';
 import { recordAt, unzipRecord } from './unzip.js';
 
 const dir = fileURLToPath(new URL('../../../fixtures/checkpoints/torch/', import.meta.url));
@@ -143,5 +143,5 @@ for path in sys.argv[2:]:
 print('ok', len(sys.argv) - 2)
 `, [join(dir, 'mixed.pth'), ...outs]);
     expect(report.trim()).toBe('ok 3');
-  });
+  }, ORACLE_TIMEOUT);
 });
