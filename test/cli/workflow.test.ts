@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/tmp.js';
+import { sharedReference, skipNote, yoloWorldConfigRoot } from '../helpers/shared-reference.js';
 
 const sample = fileURLToPath(new URL('../../fixtures/sample-helmet', import.meta.url));
 /** A real (tiny) YOLO-World v2 training checkpoint stands in for the published weights; embeddings for its 3 classes. */
@@ -20,6 +21,20 @@ async function yoloWorldRoot(): Promise<string> {
   const root = await tempDir();
   await cp(sample, join(root, 'data', 'helmet'), { recursive: true });
   return root;
+}
+
+/**
+ * The weights load_from names: the tiny checkpoint for finetune; for reparam, the output of the
+ * `yw reparam` step config printed, run on the published weights and embeddings it names.
+ */
+async function placeWeights(root: string, mode: 'finetune' | 'reparam', written: { load_from: string; next_steps: string[] }): Promise<void> {
+  await mkdir(join(root, 'pretrained_models'), { recursive: true });
+  if (mode === 'finetune') return copyFile(tinyWeights, join(root, written.load_from));
+  const step = written.next_steps.find((s) => s.startsWith('yw reparam '))!.split(' ');
+  await copyFile(tinyWeights, join(root, step[step.indexOf('--weights') + 1]!));
+  await mkdir(join(root, 'embeddings'), { recursive: true });
+  await copyFile(tinyEmbeddings, join(root, step[step.indexOf('--embeddings') + 1]!));
+  expect((await runCli([...step.slice(1), '-q'], { cwd: root })).code).toBe(0);
 }
 
 describe('convert -> texts -> config -> check', () => {
@@ -63,19 +78,40 @@ describe('convert -> texts -> config -> check', () => {
       expect(config.code).toBe(0);
       const written = JSON.parse(config.stdout) as { load_from: string; base: string; next_steps: string[] };
       expect(written.base).toContain('yolov8_l_mask-refine_syncbn_fast_8xb16-500e_coco.py');
-      await mkdir(join(root, 'pretrained_models'), { recursive: true });
-      if (mode === 'finetune') await copyFile(tinyWeights, join(root, written.load_from));
-      else {
-        // run the yw reparam step config printed, on the published weights and embeddings it names
-        const step = written.next_steps.find((s) => s.startsWith('yw reparam '))!.split(' ');
-        await copyFile(tinyWeights, join(root, step[step.indexOf('--weights') + 1]!));
-        await mkdir(join(root, 'embeddings'), { recursive: true });
-        await copyFile(tinyEmbeddings, join(root, step[step.indexOf('--embeddings') + 1]!));
-        expect((await cli([...step.slice(1), '-q'])).code).toBe(0);
-      }
+      await placeWeights(root, mode, written);
       const check = await cli(['check', '--config', 'configs/custom/helmet.py', '--reader', 'builtin', '--json']);
       expect(JSON.parse(check.stdout)).toMatchObject({ findings: [], classes: { count: 3 } });
       expect(check.code).toBe(0);
     });
   }
+});
+
+const reference = sharedReference();
+if (!reference) skipNote('the workflow tests in a real YOLO-World root');
+
+describe.skipIf(!reference)('yw config --style inherit in a real YOLO-World root (the real mmyolo base chain), read without Python', () => {
+  it.each([
+    ['finetune', 'l', true, 'yolov8_l_mask-refine_syncbn_fast_8xb16-500e_coco.py', 7],
+    ['finetune', 's', false, 'yolov8_s_syncbn_fast_8xb16-500e_coco.py', 4],
+    ['reparam', 'm', true, 'yolov8_m_mask-refine_syncbn_fast_8xb16-500e_coco.py', 6],
+  ] as const)('%s %s (polygons: %s) inherits %s and checks clean', async (mode, size, polygons, base, files) => {
+    const root = await yoloWorldRoot();
+    await yoloWorldConfigRoot(reference!, root);
+    const cli = (argv: string[]) => runCli(argv, { cwd: root });
+    expect((await cli(['convert', 'data/helmet', ...(polygons ? ['--box-polygons'] : [])])).code).toBe(0);
+    expect((await cli(['texts', 'data/helmet'])).code).toBe(0);
+    const weights = mode === 'reparam' ? ['--weights', `pretrained_models/helmet_${size}_rep_conv.pth`] : [];
+    const config = await cli(['config', '--data', 'data/helmet', '--mode', mode, '--size', size, '--style', 'inherit',
+      '--out', 'configs/custom/helmet.py', '--json', ...weights]);
+    expect(config.code).toBe(0);
+    const written = JSON.parse(config.stdout) as { load_from: string; base: string; next_steps: string[] };
+    expect(written.base).toContain(`third_party/mmyolo/configs/yolov8/${base}`);
+    await placeWeights(root, mode, written);
+    const check = await cli(['check', '--config', 'configs/custom/helmet.py', '--reader', 'builtin', '--json']);
+    const report = JSON.parse(check.stdout) as { reader: string; files: number; findings: unknown[]; classes: { count: number } };
+    expect(report).toMatchObject({ reader: 'builtin', findings: [], classes: { count: 3 } });
+    // helmet.py, the yolov8 chain down to s (x-MR -> x -> l -> m -> s), and s's default_runtime.py and det_p5_tta.py.
+    expect(report.files).toBe(files);
+    expect(check.code).toBe(0);
+  });
 });

@@ -5,7 +5,7 @@
 # Use YOLO-World at commit b1b09f2f0340ca7dede69e10b7e909c469677fd9 (later commits fail to import yolo_world).
 # Next steps, from the YOLO-World root:
 #   yw texts datasets/helmet -o data/texts/helmet_class_texts.json
-#   python tools/generate_text_prompts.py --model openai/clip-vit-base-patch32 --text data/texts/helmet_class_texts.json --out embeddings/helmet_1_clip_vit_b32_embeddings.npy
+#   yw embed data/texts/helmet_class_texts.json --model openai/clip-vit-base-patch32 -o embeddings/helmet_1_clip_vit_b32_embeddings.npy
 #   wget -nc -P pretrained_models https://huggingface.co/wondervictor/YOLO-World/resolve/main/yolo_world_v2_s_obj365v1_goldg_pretrain-55b943ea.pth
 #   yw reparam --weights pretrained_models/yolo_world_v2_s_obj365v1_goldg_pretrain-55b943ea.pth --embeddings embeddings/helmet_1_clip_vit_b32_embeddings.npy --out pretrained_models/rep/w_rep_conv.pth
 #   python tools/train.py configs/custom/reparam-s-inherit.py --amp
