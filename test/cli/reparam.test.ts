@@ -24,7 +24,7 @@ async function stateDict(path: string): Promise<[string, number[], Float32Array]
   return withCheckpoint(path, async (c) => {
     const out: [string, number[], Float32Array][] = [];
     for (const e of stateDictOf(c.root)!.entries) {
-      out.push([e.key, e.tensor!.shape, await c.readFloat32({ name: e.key, path: [e.key], ...e.tensor! })]);
+      out.push([e.key, e.tensor!.shape, await c.readFloat32(e.tensor!)]);
     }
     return out;
   });

@@ -63,7 +63,7 @@ export async function runReparam(ctx: RunContext, o: ReparamOptions, force: bool
     for (const key of plan.reads) {
       const entry = sd.entries.find((e) => e.key === key);
       if (!entry?.tensor) throw new YwError('REPARAM_KEYS_MISSING', `${show(weights)}: ${key} is not a tensor`, { file: show(weights), hint: 'pass a YOLO-World v2 checkpoint' });
-      values.set(key, await ckpt.readFloat32({ name: key, path: [key], ...entry.tensor }));
+      values.set(key, await ckpt.readFloat32(entry.tensor));
     }
     const added = computeReparam(plan, values, matrix, [shape[0]!, shape[1]!], o.neck);
     // what the Python tool deletes: text-model keys, each head's logit_scale/bias, each block's guide_fc

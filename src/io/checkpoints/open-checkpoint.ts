@@ -3,7 +3,7 @@ import { type PickleNode } from '../../core/checkpoint/pickle-node.js';
 import { SNIFF_BYTES, sniffCheckpoint } from '../../core/checkpoint/sniff.js';
 import { DTYPES } from '../../core/checkpoint/storage.js';
 import { toFloat32 } from '../../core/checkpoint/tensor-data.js';
-import { findTensors, storageExtent, type TensorInfo } from '../../core/checkpoint/tensors.js';
+import { findTensors, storageExtent, type TensorInfo, type TensorLayout } from '../../core/checkpoint/tensors.js';
 import { FileReader } from './file-reader.js';
 import { openLegacy } from './legacy-file.js';
 import { openZip } from './zip-file.js';
@@ -47,8 +47,11 @@ export interface Checkpoint {
   locate(key: string): Promise<StorageLocation>;
   /** Raw bytes of the file into `buffer` (for copying storages in chunks through one buffer). */
   readInto(buffer: Buffer, offset: number, length: number): Promise<Uint8Array>;
-  /** One tensor's values as float32 in C order (any stored dtype but complex). */
-  readFloat32(tensor: TensorInfo): Promise<Float32Array>;
+  /**
+   * One tensor's values as float32 in C order (any stored dtype but complex): all of it, or only `rows`
+   * of its first axis, in that order (a few token rows of a 49,408-row embedding).
+   */
+  readFloat32(tensor: TensorLayout, rows?: readonly number[]): Promise<Float32Array>;
   close(): Promise<void>;
 }
 
@@ -94,13 +97,24 @@ function checkpoint(file: FileReader, format: 'zip' | 'legacy', opened: OpenedFo
     extraRecords: opened.extraRecords,
     locate: opened.locate,
     readInto: (buffer, offset, length) => file.readInto(buffer, offset, length),
-    async readFloat32(tensor) {
+    async readFloat32(tensor, rows) {
       const where = await opened.locate(tensor.storage.key);
-      const size = DTYPES[tensor.dtype].size;
-      const start = ((tensor.storage.viewOffset ?? 0) + tensor.offset) * size;
-      const length = storageExtent(tensor) * size;
-      if (start + length > where.length) throw notACheckpoint(file.name, `tensor ${tensor.name} reaches past the end of its storage`);
-      return toFloat32(await file.read(where.offset + start, length), tensor);
+      const read = async (t: Pick<TensorLayout, 'dtype' | 'shape' | 'stride' | 'offset' | 'storage'>): Promise<Float32Array> => {
+        const size = DTYPES[t.dtype].size;
+        const start = ((t.storage.viewOffset ?? 0) + t.offset) * size;
+        const length = storageExtent(t) * size;
+        if (start + length > where.length) throw notACheckpoint(file.name, `a tensor reaches past the end of storage ${t.storage.key}`);
+        return toFloat32(await file.read(where.offset + start, length), t);
+      };
+      if (!rows) return read(tensor);
+      const [first = 0, ...rest] = tensor.shape;
+      const perRow = rest.reduce((a, b) => a * b, 1);
+      const out = new Float32Array(rows.length * perRow);
+      for (const [i, r] of rows.entries()) {
+        if (!Number.isInteger(r) || r < 0 || r >= first) throw new Error(`row ${r} is outside the tensor's ${first} rows`);
+        out.set(await read({ ...tensor, shape: rest, stride: tensor.stride.slice(1), offset: tensor.offset + r * tensor.stride[0]! }), i * perRow);
+      }
+      return out;
     },
     close: () => file.close(),
   };

@@ -32,6 +32,20 @@ describe('openCheckpoint on files torch.save wrote', () => {
     });
   }
 
+  it('reads only some rows of a tensor, views included, in the order asked', async () => {
+    await withCheckpoint(join(dir, 'mixed.pth'), async (c) => {
+      for (const name of ['tensors.f32', 'tensors.f32_transposed', 'tensors.f32_slice']) {
+        const t = c.tensors.find((x) => x.name === name)!;
+        const all = await c.readFloat32(t);
+        const width = all.length / t.shape[0]!;
+        const rows = [t.shape[0]! - 1, 0, t.shape[0]! - 1];
+        const expectedRows = rows.flatMap((r) => Array.from(all.subarray(r * width, (r + 1) * width)));
+        expect(Array.from(await c.readFloat32(t, rows)), name).toEqual(expectedRows);
+      }
+      await expect(c.readFloat32(c.tensors[0]!, [99])).rejects.toThrow(/row 99 is outside/);
+    });
+  });
+
   it('reads a Hugging Face style pytorch_model.bin (a bare OrderedDict, archive folder named after the file)', async () => {
     await withCheckpoint(join(dir, 'pytorch_model.bin'), async (c) => {
       expect(c.format).toBe('zip');
