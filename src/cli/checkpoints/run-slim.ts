@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { RunContext } from '../context.js';
-import { slimRoot, SLIM_KEYS } from '../../core/checkpoint/rebuild.js';
+import { slimRoot } from '../../core/checkpoint/rebuild.js';
 import { YwError } from '../../errors.js';
 import { displayPath } from '../../io/fs/display-path.js';
 import { withCheckpoint } from '../../io/checkpoints/open-checkpoint.js';
@@ -34,7 +34,7 @@ export async function slimCheckpoint(input: string, output: string, options: { f
       output: options.show(output),
       inputBytes: ckpt.size,
       outputBytes,
-      kept: SLIM_KEYS.filter((k) => !slim.dropped.includes(k)),
+      kept: slim.kept,
       dropped: slim.dropped,
     };
   }, options.show(input));

@@ -33,10 +33,11 @@ export function replaceStateDict(root: PickleNode, sd: StateDict, keep: (key: st
 export const SLIM_KEYS = ['meta', 'state_dict'] as const;
 
 /** The checkpoint without optimizer, EMA copy, message_hub and anything else but SLIM_KEYS; undefined if it has no state_dict. */
-export function slimRoot(root: PickleNode): { root: PickleNode; dropped: string[] } | undefined {
+export function slimRoot(root: PickleNode): { root: PickleNode; kept: string[]; dropped: string[] } | undefined {
   const entries = mappingEntries(root);
   if (!entries || !entries.some(([k]) => k.kind === 'str' && k.value === 'state_dict')) return undefined;
   const kept = entries.filter(([k]) => k.kind === 'str' && (SLIM_KEYS as readonly string[]).includes(k.value));
-  const dropped = entries.filter((e) => !kept.includes(e)).map(([k]) => (k.kind === 'str' ? k.value : `<${k.kind} key>`));
-  return { root: withEntries(root, kept), dropped };
+  const name = ([k]: [PickleNode, PickleNode]) => (k.kind === 'str' ? k.value : `<${k.kind} key>`);
+  const dropped = entries.filter((e) => !kept.includes(e)).map(name);
+  return { root: withEntries(root, kept), kept: kept.map(name), dropped };
 }

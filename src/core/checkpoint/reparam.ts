@@ -28,7 +28,7 @@ export interface ReparamPlan {
  * write a checkpoint that cannot load (issue #622: reparameterizing twice).
  */
 export function planReparam(sd: StateDict, embeddingShape: readonly number[], file: string): ReparamPlan {
-  const shapes = shapesOf(sd);
+  const shapes = shapesOf(sd, false);
   const state = describeYoloWorld(shapes);
   if (state.head === 'reparameterized') {
     throw new ReparamRefusal('ALREADY_REPARAMETERIZED', `${file} is reparameterized already: ${HEAD_BRANCHES[0]}.conv.weight holds ${state.repClasses} classes and logit_scale is gone`,

@@ -23,9 +23,12 @@ export function stateDictOf(root: PickleNode): StateDict | undefined {
   return { node, nested: nested !== undefined, entries: out };
 }
 
-/** Key → shape of the tensors, with DataParallel's `module.` prefix removed as mmengine's loader does. */
-export function shapesOf(sd: StateDict): Map<string, number[]> {
+/**
+ * Key → shape of the tensors; with `asLoaded`, DataParallel's `module.` prefix removed as mmengine's
+ * loader does (tools/reparameterize_yoloworld.py does not).
+ */
+export function shapesOf(sd: StateDict, asLoaded = true): Map<string, number[]> {
   const out = new Map<string, number[]>();
-  for (const e of sd.entries) if (e.tensor) out.set(e.key.replace(/^module\./, ''), e.tensor.shape);
+  for (const e of sd.entries) if (e.tensor) out.set(asLoaded ? e.key.replace(/^module\./, '') : e.key, e.tensor.shape);
   return out;
 }
