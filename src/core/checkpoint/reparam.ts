@@ -4,6 +4,7 @@ import { HEAD_BRANCHES, NECK_ATTN_BLOCKS, TEXT_MODEL_MARK, describeYoloWorld } f
 import { shapesOf } from './state-dict.js';
 
 export const NECK_MODES = ['conv', 'linear'] as const;
+const FLOATS: readonly string[] = ['float32', 'float16', 'bfloat16', 'float64'];
 export type NeckMode = (typeof NECK_MODES)[number];
 
 /** Why a checkpoint or embeddings file cannot be reparameterized; `code` is the YwError code. */
@@ -50,7 +51,18 @@ export function planReparam(sd: StateDict, embeddingShape: readonly number[], fi
   checkEmbeddings(embeddingShape, state.embedDim, `the head (${HEAD_BRANCHES[0]}.norm.weight)`, file);
   const neckBlocks = planNeck(shapes, embeddingShape, file);
   for (const { block } of neckBlocks) reads.push(`${block}.guide_fc.weight`, `${block}.guide_fc.bias`);
+  checkFloats(sd, reads, file);
   return { reads, neckBlocks, textKeys: sd.entries.map((e) => e.key).filter((k) => k.includes(TEXT_MODEL_MARK)) };
+}
+
+/** The tensors the folding reads must be plain floating-point tensors (anything else: not a YOLO-World checkpoint). */
+function checkFloats(sd: StateDict, keys: readonly string[], file: string): void {
+  for (const key of keys) {
+    const dtype = sd.entries.find((e) => e.key === key)?.tensor?.dtype;
+    if (!dtype || !FLOATS.includes(dtype)) {
+      throw new ReparamRefusal('REPARAM_KEYS_MISSING', `${file}: ${key} is ${dtype ?? 'not a plain tensor'}, expected floating point`, 'the checkpoint is not a YOLO-World training checkpoint');
+    }
+  }
 }
 
 function checkEmbeddings(shape: readonly number[], dim: number | undefined, what: string, file: string): void {
@@ -74,6 +86,9 @@ function planNeck(shapes: ReadonlyMap<string, number[]>, embeddingShape: readonl
     if (!weight || !bias || heads === undefined || weight.length !== 2) {
       throw new ReparamRefusal('REPARAM_KEYS_MISSING', `${file}: ${block} has no guide_fc.weight/guide_fc.bias/bias (a neck reparameterized already, or not YOLO-World's)`,
         'reparameterize the original checkpoint');
+    }
+    if (bias.length !== 1 || bias[0] !== weight[0]) {
+      throw new ReparamRefusal('REPARAM_KEYS_MISSING', `${file}: ${block}.guide_fc.bias has shape [${bias}] but guide_fc.weight has ${weight[0]} rows`, 'the checkpoint is damaged or not YOLO-World\'s');
     }
     if (weight[0]! % heads !== 0) throw new ReparamRefusal('REPARAM_KEYS_MISSING', `${file}: ${block} has ${weight[0]} channels, not a multiple of its ${heads} heads`, 'the neck is not YOLO-World\'s MaxSigmoidAttnBlock');
     checkEmbeddings(embeddingShape, weight[1], `the neck (${block}.guide_fc.weight)`, file);
