@@ -51,39 +51,46 @@ export function localHeader(name: string, size: number, offset: number, zip64 = 
 /** Central directory, zip64 end record and locator (torch always writes them), and the end record. */
 export function centralDirectory(records: readonly WrittenRecord[], start: number, forceZip64 = false): Uint8Array {
   const out = new ByteSink();
-  for (const r of records) {
-    const nameBytes = new TextEncoder().encode(r.name);
-    const bigSize = forceZip64 || r.size >= MAX32;
-    const bigOffset = forceZip64 || r.offset >= MAX32;
-    const extra = (bigSize ? 16 : 0) + (bigOffset ? 8 : 0);
-    out.u32(0x02014b50);
-    out.u16(45); // made by: zip 4.5
-    out.u16(bigSize || bigOffset ? 45 : 20);
-    out.u16(0x0800);
-    out.u16(0);
-    out.u32(0);
-    out.u32(r.crc32);
-    out.u32(bigSize ? MAX32 : r.size);
-    out.u32(bigSize ? MAX32 : r.size);
-    out.u16(nameBytes.length);
-    out.u16(extra ? extra + 4 : 0);
-    out.u16(0); // comment
-    out.u16(0); // disk
-    out.u16(0); // internal attributes
-    out.u32(0); // external attributes
-    out.u32(bigOffset ? MAX32 : r.offset);
-    out.bytes(nameBytes);
-    if (extra) {
-      out.u16(1);
-      out.u16(extra);
-      if (bigSize) {
-        out.u64(r.size);
-        out.u64(r.size);
-      }
-      if (bigOffset) out.u64(r.offset);
-    }
+  for (const r of records) centralEntry(out, r, forceZip64);
+  endRecords(out, records.length, out.length, start);
+  return out.toBytes();
+}
+
+/** One central directory entry; sizes and offset past 32 bits go to the zip64 extra field. */
+function centralEntry(out: ByteSink, r: WrittenRecord, forceZip64: boolean): void {
+  const nameBytes = new TextEncoder().encode(r.name);
+  const bigSize = forceZip64 || r.size >= MAX32;
+  const bigOffset = forceZip64 || r.offset >= MAX32;
+  const extra = (bigSize ? 16 : 0) + (bigOffset ? 8 : 0);
+  out.u32(0x02014b50);
+  out.u16(45); // made by: zip 4.5
+  out.u16(bigSize || bigOffset ? 45 : 20);
+  out.u16(0x0800);
+  out.u16(0);
+  out.u32(0);
+  out.u32(r.crc32);
+  out.u32(bigSize ? MAX32 : r.size);
+  out.u32(bigSize ? MAX32 : r.size);
+  out.u16(nameBytes.length);
+  out.u16(extra ? extra + 4 : 0);
+  out.u16(0); // comment
+  out.u16(0); // disk
+  out.u16(0); // internal attributes
+  out.u32(0); // external attributes
+  out.u32(bigOffset ? MAX32 : r.offset);
+  out.bytes(nameBytes);
+  if (!extra) return;
+  out.u16(1);
+  out.u16(extra);
+  if (bigSize) {
+    out.u64(r.size);
+    out.u64(r.size);
   }
-  const size = out.length;
+  if (bigOffset) out.u64(r.offset);
+}
+
+/** The zip64 end record and its locator, then the classic end record (0xFFFF/0xFFFFFFFF where zip64 holds the value). */
+function endRecords(out: ByteSink, count: number, size: number, start: number): void {
   const zip64End = start + size;
   out.u32(0x06064b50);
   out.u64(44);
@@ -91,8 +98,8 @@ export function centralDirectory(records: readonly WrittenRecord[], start: numbe
   out.u16(45);
   out.u32(0);
   out.u32(0);
-  out.u64(records.length);
-  out.u64(records.length);
+  out.u64(count);
+  out.u64(count);
   out.u64(size);
   out.u64(start);
   out.u32(0x07064b50);
@@ -102,10 +109,9 @@ export function centralDirectory(records: readonly WrittenRecord[], start: numbe
   out.u32(0x06054b50);
   out.u16(0);
   out.u16(0);
-  out.u16(Math.min(records.length, 0xffff));
-  out.u16(Math.min(records.length, 0xffff));
+  out.u16(Math.min(count, 0xffff));
+  out.u16(Math.min(count, 0xffff));
   out.u32(Math.min(size, MAX32));
   out.u32(Math.min(start, MAX32));
   out.u16(0);
-  return out.toBytes();
 }
