@@ -53,6 +53,18 @@ describe('yw best --link --slim', () => {
     expect((await runCli(['best', '.', '--link', '--slim'], { cwd })).stderr).toMatch(/\[OUTPUT_EXISTS\]/);
     expect((await runCli(['best', '.', '--slim'], { cwd })).stderr).toMatch(/--slim changes what --link writes; it needs --link \[SLIM_NEEDS_LINK\]/);
   });
+
+  it('with --force replaces the best.pth link an earlier --link made', async () => {
+    const cwd = await copyFixture(bestUnsaved);
+    await copyFile(tiny, join(cwd, 'epoch_80.pth'));
+    expect((await runCli(['best', '.', '--link'], { cwd })).code).toBe(0);
+    expect((await lstat(join(cwd, 'best.pth'))).isSymbolicLink()).toBe(true);
+    const run = await runCli(['best', '.', '--link', '--slim', '--force'], { cwd });
+    expect(run.code).toBe(0);
+    expect(run.stderr).not.toContain('error');
+    expect((await lstat(join(cwd, 'best.pth'))).isFile()).toBe(true);
+    expect((await lstat(join(cwd, 'epoch_80.pth'))).size).toBe(2289638);
+  });
 });
 
 describe.skipIf(!torchPython)('torch.load reads a slim checkpoint (oracle: python3-torch)', () => {

@@ -42,7 +42,7 @@ export async function runBest(ctx: RunContext, path: string, options: BestCliOpt
   const command = 'yw best';
   if (options.write) {
     const target = resolve(ctx.cwd, dirname(result.best.validation.file), 'best_epoch.txt');
-    await writeFileAtomic(target, formatBestEpochTxt(result.best.validation.raw), { force, command });
+    await writeFileAtomic(target, formatBestEpochTxt(result.best.validation.raw), { force, command, role: 'best_epoch.txt' });
     run.written.bestEpochTxt = show(target);
   }
   if (options.slim && !options.link) {
@@ -54,10 +54,10 @@ export async function runBest(ctx: RunContext, path: string, options: BestCliOpt
     }
     const link = join(source.workDir, 'best.pth');
     if (options.slim) {
-      run.written.slim = await slimCheckpoint(join(source.workDir, file), link, { force, command, show });
+      run.written.slim = await slimCheckpoint(join(source.workDir, file), link, { force, command, show, replacesLink: true });
       run.written.linkKind = 'slim';
     } else {
-      run.written.linkKind = await linkOrCopy(join(source.workDir, file), link, { force, command });
+      run.written.linkKind = await linkOrCopy(join(source.workDir, file), link, { force, command, role: 'best.pth link' });
     }
     run.written.link = show(link);
   }
@@ -85,7 +85,7 @@ async function writePlot(ctx: RunContext, run: BestRun, options: BestCliOptions,
   });
   // sharp loads only when a PNG is asked for: it is the slowest module to import.
   const data = ext === '.png' ? await (await import('../../io/images/svg-to-png.js')).svgToPng(svg) : svg;
-  await writeFileAtomic(target, data, { force, command: 'yw best' });
+  await writeFileAtomic(target, data, { force, command: 'yw best', role: '--plot image' });
   return target;
 }
 

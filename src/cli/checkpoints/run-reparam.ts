@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { RunContext } from '../context.js';
 import { computeReparam, planReparam, ReparamRefusal, type NeckMode } from '../../core/checkpoint/reparam.js';
@@ -12,7 +11,7 @@ import { npyMatrixFloat32 } from '../../core/npy-data.js';
 import { parseNpyHeader } from '../../core/npy-header.js';
 import { YwError } from '../../errors.js';
 import { displayPath } from '../../io/fs/display-path.js';
-import { openError } from '../../io/checkpoints/file-reader.js';
+import { readRegular } from '../../io/fs/regular-file.js';
 import { withCheckpoint } from '../../io/checkpoints/open-checkpoint.js';
 import { writeCheckpoint } from '../../io/checkpoints/write-checkpoint.js';
 
@@ -69,7 +68,7 @@ export async function runReparam(ctx: RunContext, o: ReparamOptions, force: bool
     // what the Python tool deletes: text-model keys, each head's logit_scale/bias, each block's guide_fc
     const removed = new Set([...plan.textKeys, ...plan.reads, ...added.map((t) => t.key)]);
     const rebuilt = replaceStateDict(ckpt.root, sd, (key) => !removed.has(key), added, nextStorageKey(storageRefs(ckpt.root).map((r) => r.key)));
-    const outputBytes = await writeCheckpoint(out, rebuilt.root, ckpt, rebuilt.storages, { force, command: 'yw reparam' });
+    const outputBytes = await writeCheckpoint(out, rebuilt.root, ckpt, rebuilt.storages, { force, command: 'yw reparam', role: 'reparameterized checkpoint' });
     const state = describeYoloWorld(shapesOf(sd));
     const size = sizeFromStem(state.stemChannels);
     return {
@@ -92,8 +91,9 @@ function guard<T>(run: () => T): T {
 }
 
 async function readEmbeddings(path: string, shown: string): Promise<{ matrix: Float32Array; shape: number[] }> {
-  const bytes = await readFile(path).catch((error: unknown) => {
-    throw openError(shown, error);
+  // embeddings are at most a few MB (N classes x 512 floats): read whole, through the regular-file gate
+  const bytes = await readRegular(path, 'embeddings .npy').catch((error: unknown) => {
+    throw error instanceof YwError && path !== shown ? new YwError(error.code, error.message.replaceAll(path, shown), { hint: error.hint, file: shown }) : error;
   });
   const header = parseNpyHeader(bytes, shown);
   return { matrix: npyMatrixFloat32(bytes, header, shown), shape: header.shape };

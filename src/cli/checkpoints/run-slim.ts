@@ -16,7 +16,15 @@ export interface SlimResult {
 }
 
 /** Writes `output` with only the state dict and meta of `input` (absolute paths; `show` makes them readable). */
-export async function slimCheckpoint(input: string, output: string, options: { force: boolean; command: string; show: (p: string) => string }): Promise<SlimResult> {
+export interface SlimOptions {
+  force: boolean;
+  command: string;
+  show: (p: string) => string;
+  /** best.pth may be a link an earlier `yw best --link` made: replacing it is ours to do. */
+  replacesLink?: boolean;
+}
+
+export async function slimCheckpoint(input: string, output: string, options: SlimOptions): Promise<SlimResult> {
   if (resolve(input) === resolve(output)) {
     throw new YwError('OUTPUT_IS_INPUT', `${options.show(output)} is the input checkpoint`, { hint: 'write the slim checkpoint to another file' });
   }
@@ -28,7 +36,9 @@ export async function slimCheckpoint(input: string, output: string, options: { f
         hint: 'it is as slim as it gets; use it as it is',
       });
     }
-    const outputBytes = await writeCheckpoint(output, slim.root, ckpt, new Map(), { force: options.force, command: options.command });
+    const outputBytes = await writeCheckpoint(output, slim.root, ckpt, new Map(), {
+      force: options.force, command: options.command, role: 'slim checkpoint', replacesLink: options.replacesLink ?? false,
+    });
     return {
       input: options.show(input),
       output: options.show(output),

@@ -10,7 +10,10 @@ import { withCheckpoint } from './open-checkpoint.js';
 export async function readCheckpointHeader(path: string, shown: string): Promise<CheckpointHeader> {
   return withCheckpoint(path, async (c) => {
     const sd = stateDictOf(c.root);
-    if (!sd) throw new YwError('CHECKPOINT_INVALID', `${shown} is a torch file but holds no state dict (neither a state_dict entry nor a dict of tensors)`, { file: shown });
+    if (!sd) throw new YwError('CHECKPOINT_INVALID', `${shown} is a torch file but holds no state dict (neither a state_dict entry nor a dict of tensors)`, {
+      file: shown,
+      hint: 'load_from needs a model checkpoint (torch.save of a state dict, or an mmengine checkpoint)',
+    });
     return { format: c.format, shapes: [...shapesOf(sd)] };
   }, shown);
 }

@@ -1,21 +1,21 @@
-import { open, type FileHandle } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { YwError } from '../../errors.js';
+import { openRegular } from '../fs/regular-file.js';
 
 /** Positional reads from one open file; every read is exact or a CHECKPOINT_INVALID "cut short". */
 export class FileReader {
   /** `name`: the path as the user wrote it, for messages. */
   private constructor(readonly path: string, readonly name: string, private readonly handle: FileHandle, readonly size: number) {}
 
+  /** Regular files only (a FIFO, device or /proc file is refused before it is read: io/fs/regular-file.ts). */
   static async open(path: string, name = path): Promise<FileReader> {
     let handle: FileHandle | undefined;
     try {
-      handle = await open(path, 'r');
-      const info = await handle.stat();
-      if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-      return new FileReader(path, name, handle, info.size);
+      handle = await openRegular(path, 'checkpoint');
+      return new FileReader(path, name, handle, (await handle.stat()).size);
     } catch (error) {
       await handle?.close();
-      throw openError(name, error);
+      throw renamed(error, path, name);
     }
   }
 
@@ -52,10 +52,8 @@ export class FileReader {
   }
 }
 
-export function openError(path: string, error: unknown): YwError {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return new YwError('FILE_NOT_FOUND', `checkpoint not found: ${path}`, { file: path, hint: 'check the path' });
-  if (code === 'EISDIR') return new YwError('NOT_A_FILE', `${path} is a folder, expected a checkpoint file`, { file: path });
-  const reason = error instanceof Error ? error.message : String(error);
-  return new YwError('READ_FAILED', `could not read ${path}: ${reason}`, { file: path, cause: error });
+/** The error with the path as the user wrote it (`name`) in place of the one opened. */
+function renamed(error: unknown, path: string, name: string): unknown {
+  if (!(error instanceof YwError) || path === name) return error;
+  return new YwError(error.code, error.message.replaceAll(path, name), { hint: error.hint.replaceAll(path, name), file: name, cause: error });
 }

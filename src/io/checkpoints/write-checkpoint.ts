@@ -1,18 +1,16 @@
-import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import type { PickleNode } from '../../core/checkpoint/pickle-node.js';
 import { pickle } from '../../core/checkpoint/pickle-write.js';
 import { DTYPES, storageRefs } from '../../core/checkpoint/storage.js';
 import { planStorages, type StorageRecord } from '../../core/checkpoint/storage-plan.js';
 import { YwError } from '../../errors.js';
-import { assertWritable } from '../fs/atomic-write.js';
+import { osError } from '../fs/os-error.js';
+import { openAtomicFile, type AtomicFile, type WriteOptions } from '../fs/atomic-write.js';
 import type { Checkpoint, ExtraRecord } from './open-checkpoint.js';
 import { ZipOut, crc32 } from './zip-out.js';
 
-export interface WriteCheckpointOptions {
-  force: boolean;
-  /** Shown in the "already exists" hint. */
-  command: string;
+export interface WriteCheckpointOptions extends WriteOptions {
+  /** The output may replace a symbolic link (best.pth, which `yw best --link` makes). */
+  replacesLink?: boolean;
   /** Zip64 fields on every record (only files over 4 GB need them; tests use this to cover them). */
   forceZip64?: boolean;
 }
@@ -23,9 +21,9 @@ const VERSION: ExtraRecord = { name: 'version', data: new TextEncoder().encode('
 
 /**
  * Writes `root` as a torch.save zip checkpoint (archive folder `archive`, as mmengine's checkpoints
- * have it) to a temporary sibling, then renames it into place. Storages come from `added` (new
- * tensors) or are copied from `source` in chunks, their CRC checked against the source's index.
- * Returns the size of the file written.
+ * have it) by the rules every output follows (io/fs/output-path.ts: a temporary sibling, published
+ * when complete). Storages come from `added` (new tensors) or are copied from `source` in chunks,
+ * their CRC checked against the source's index. Returns the size of the file written.
  */
 export async function writeCheckpoint(
   path: string,
@@ -34,17 +32,11 @@ export async function writeCheckpoint(
   added: ReadonlyMap<string, Uint8Array>,
   options: WriteCheckpointOptions,
 ): Promise<number> {
-  await assertWritable(path, options);
-  await mkdir(dirname(path), { recursive: true }).catch((error: unknown) => {
-    throw writeFailed(path, error);
-  });
   const sizes = await sourceSizes(source, root);
   const storages = planStorages(root, added, (key) => sizes.get(key));
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-  let handle: FileHandle | undefined;
+  const file: AtomicFile = await openAtomicFile(path, options, options.replacesLink ?? false);
   try {
-    handle = await open(temp, 'w');
-    const zip = new ZipOut(handle, options.forceZip64 ?? false);
+    const zip = new ZipOut(file.handle, options.forceZip64 ?? false);
     await zip.add('archive/data.pkl', [pickle(root)]);
     // one buffer for every chunk: each is written before the next is read
     const buffer = Buffer.allocUnsafe(CHUNK);
@@ -52,13 +44,10 @@ export async function writeCheckpoint(
     const extras = source?.extraRecords.length ? source.extraRecords : [VERSION];
     for (const r of extras) await zip.add(`archive/${r.name}`, [r.data]);
     const size = await zip.finish();
-    await handle.close();
-    handle = undefined;
-    await rename(temp, path);
+    await file.commit();
     return size;
   } catch (error) {
-    await handle?.close().catch(() => undefined);
-    await rm(temp, { force: true });
+    await file.abort();
     throw error instanceof YwError ? error : writeFailed(path, error);
   }
 }
@@ -83,7 +72,10 @@ async function* chunks(s: StorageRecord, source: Checkpoint | undefined, buffer:
   if (!source) throw new Error(`storage ${s.key} has no source`);
   const where = await source.locate(s.from.key);
   if (s.from.byteOffset + s.byteLength > where.length) {
-    throw new YwError('CHECKPOINT_INVALID', `${source.path}: storage ${s.from.key} is shorter than its tensors need`, { file: source.path });
+    throw new YwError('CHECKPOINT_INVALID', `${source.path}: storage ${s.from.key} is shorter than its tensors need`, {
+      file: source.path,
+      hint: 'the checkpoint is damaged; download or copy it again',
+    });
   }
   const whole = s.from.byteOffset === 0 && s.byteLength === where.length;
   let crc = 0;
@@ -101,6 +93,8 @@ async function* chunks(s: StorageRecord, source: Checkpoint | undefined, buffer:
 }
 
 function writeFailed(path: string, cause: unknown): YwError {
+  const mapped = osError(cause, { path, verb: 'write' });
+  if (mapped) return mapped;
   const reason = cause instanceof Error ? cause.message : String(cause);
   return new YwError('WRITE_FAILED', `could not write ${path}: ${reason}`, {
     file: path,

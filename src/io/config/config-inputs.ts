@@ -3,7 +3,8 @@ import { YwError } from '../../errors.js';
 import { summarizeCoco, type CocoSummary } from '../../core/dataset/coco-summary.js';
 import type { ConfigData } from '../../core/config/spec.js';
 import type { SplitPaths } from '../../core/config/options.js';
-import { isDirectory, isFile } from '../fs/file-head.js';
+import { isDirectory } from '../fs/file-head.js';
+import { regularFileExists } from '../fs/regular-file.js';
 import { readJson } from '../fs/read-text.js';
 
 import { SPLITS, type Split } from '../../core/splits.js';
@@ -38,7 +39,7 @@ export async function readSplits(p: InputPaths): Promise<{ dataDir: string; spli
   for (const split of SPLITS) {
     const given = p.ann[split];
     const file = given !== undefined ? resolve(dataDir, given) : join(dataDir, 'annotations', `${split}.json`);
-    if (given === undefined && !(await isFile(file))) continue;
+    if (given === undefined && !(await regularFileExists(file, 'COCO annotation file'))) continue;
     const summary = summarizeCoco(await readJson(file, 'COCO annotation file'), file);
     const images = p.images[split] ?? summary.yw?.dataPrefix;
     if (images === undefined) {

@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { YwError } from '../../errors.js';
@@ -8,15 +7,17 @@ import { categoriesOnlyCoco, fileKindOf, type JsonFile } from '../../core/texts/
 import type { RootInput } from '../../core/texts/root-source.js';
 import type { SourceRead } from '../../core/texts/resolve.js';
 import { displayPath } from '../fs/display-path.js';
+import { statIfExists } from '../fs/file-head.js';
 import { listFiles } from '../fs/list-files.js';
 import { readJson, readText } from '../fs/read-text.js';
+import { openRegular } from '../fs/regular-file.js';
 import { readTexts } from '../dataset/read-texts.js';
 
 /** Reads what `yw texts` needs from a source path: one file, or a dataset root's candidate files. */
 export async function readTextsSource(cwd: string, source: string): Promise<SourceRead> {
   const absolute = resolve(cwd, source);
   const shown = displayPath(cwd, absolute);
-  const info = await stat(absolute).catch(() => undefined);
+  const info = await statIfExists(absolute);
   if (info === undefined) {
     throw new YwError('FILE_NOT_FOUND', `source not found: ${shown}`, {
       file: shown,
@@ -60,7 +61,8 @@ async function readRoot(cwd: string, absolute: string, shown: string): Promise<R
  */
 async function readCoco(path: string, shown: string): Promise<JsonFile> {
   const scanner = new TopLevelValueScanner('categories');
-  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  const handle = await openRegular(path, 'COCO JSON');
+  const stream = handle.createReadStream({ highWaterMark: 1 << 20 });
   const raw = await (async () => {
     for await (const chunk of stream) if (scanner.push(chunk as Buffer)) break;
     return scanner.result();
