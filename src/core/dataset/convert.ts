@@ -5,13 +5,14 @@ import { classesFiles, resolveClasses } from './classes-source.js';
 import { cocoCategories, type CocoCategory } from './coco.js';
 import { parseDataYaml, type DataYaml } from './data-yaml.js';
 import { planLayout, type LayoutKind } from './layout.js';
-import { yamlEntryCandidates } from './yaml-splits.js';
 import type { PlannedSplit } from './model.js';
-import { DATA_YAML_NAMES, extname, LIST_FILE_NAMES } from './paths.js';
+import { DATA_YAML_NAMES } from './paths.js';
 import { splitByFraction } from './split.js';
 
+export { classMetaFiles, metaFiles } from './discovery.js';
+
 /**
- * `yw convert` as pure steps: which small files to read, the plan (classes, splits, images), sizes
+ * `yw convert` as pure steps: which small files to read (discovery.ts), the plan (classes, splits, images), sizes
  * applied, then one image's label text to COCO records. The CLI streams images through the last
  * step so memory stays flat.
  */
@@ -21,18 +22,6 @@ export interface ConvertOptions {
   seed: string;
   categoryIdStart: number;
   boxPolygons: boolean;
-}
-
-/** The small text files the plan needs: classes files, the root data.yaml and root image lists. */
-export function metaFiles(files: readonly string[]): string[] {
-  const set = new Set(files);
-  return [...classMetaFiles(files), ...LIST_FILE_NAMES.filter((f) => set.has(f))];
-}
-
-/** The files a root's classes can come from: every classes file of the tree, then the root data.yaml files. */
-export function classMetaFiles(files: readonly string[]): string[] {
-  const set = new Set(files);
-  return [...classesFiles(files), ...DATA_YAML_NAMES.filter((f) => set.has(f))];
 }
 
 export type RootClassesInput = Pick<PlanInput, 'files' | 'texts' | 'classesOverride'>;
@@ -64,15 +53,6 @@ export function findDataYaml(texts: ReadonlyMap<string, string>, hasOtherClasses
     if (hasOtherClasses && error instanceof YwError && error.code === 'DATA_YAML_NO_NAMES') return undefined;
     throw error;
   }
-}
-
-/** Image lists that data.yaml names (read after data.yaml). */
-export function dataYamlLists(files: readonly string[], dataYaml: DataYaml | undefined, rootAbs: string): string[] {
-  if (!dataYaml) return [];
-  const set = new Set(files);
-  const entries = [...(dataYaml.train ?? []), ...(dataYaml.val ?? []), ...(dataYaml.test ?? [])];
-  const wanted = entries.flatMap((e) => yamlEntryCandidates(e, rootAbs, dataYaml.path));
-  return [...new Set(wanted.filter((p) => extname(p) === '.txt' && set.has(p)))];
 }
 
 export interface PlanInput {

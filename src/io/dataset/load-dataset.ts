@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { dataYamlLists, findDataYaml, metaFiles, planConversion, type ConversionPlan, type ConvertOptions } from '../../core/dataset/convert.js';
+import { metaFiles, planConversion, type ConversionPlan, type ConvertOptions } from '../../core/dataset/convert.js';
 import { applySizes } from '../../core/dataset/convert-images.js';
 import { probeImages } from '../images/image-probe.js';
 import { listFiles } from '../fs/list-files.js';
@@ -15,11 +15,13 @@ export interface LoadOptions extends ConvertOptions {
   classes?: string;
 }
 
-/** Lists the tree, reads the small files the plan needs, and plans (cheap: no image is opened). */
+/**
+ * Lists the tree, reads every metadata file a plan may name in one pass, and plans in one pure call
+ * (cheap: no image is opened).
+ */
 export async function planFromDisk(cwd: string, rootArg: string, rootAbs: string, opts: LoadOptions): Promise<ConversionPlan> {
   const files = await listFiles(rootAbs);
   const texts = await readTexts(rootAbs, metaFiles(files));
-  await readTexts(rootAbs, dataYamlLists(files, findDataYaml(texts, true)?.data, rootAbs), texts);
   const classesOverride = opts.classes
     ? { file: opts.classes, text: await readText(resolve(cwd, opts.classes), 'classes file') }
     : undefined;
