@@ -5,7 +5,9 @@ import type { CommonOptions } from '../common-options.js';
 import type { CommandHost } from '../host.js';
 import { underRoot } from '../under-root.js';
 import { formatDatasetReport, type DatasetCheckSummary } from '../dataset-report.js';
-import { checkExitCode, Output, writeReport } from '../output.js';
+import { findingsExitCode, Output, writeReport } from '../output.js';
+import { valFractionCommand } from './convert.js';
+import { labelContext } from '../../core/dataset/convert.js';
 import { LAYOUTS } from '../../core/dataset/layout.js';
 import { profileFindings } from '../../core/dataset/profile-findings.js';
 import { summarizeProfile } from '../../core/dataset/profile-summary.js';
@@ -17,13 +19,15 @@ import { profileSplits } from '../../io/dataset/profile-splits.js';
 const optionsSchema = z.object({
   layout: z.enum(LAYOUTS).optional(),
   classes: z.string().min(1).optional(),
+  dataYaml: z.string().min(1).optional(),
 });
 
 /** The options `yw check <dataset-root>` shares with `yw convert` (same meaning, same choices). */
 export function addDatasetOptions(command: Command): Command {
   return command
     .addOption(new Option('--layout <layout>', 'dataset root: force a layout instead of detecting it').choices(LAYOUTS))
-    .addOption(new Option('--classes <file>', 'dataset root: class names file (overrides classes.txt / data.yaml)'));
+    .addOption(new Option('--classes <file>', 'dataset root: class names file or dataset YAML (overrides classes.txt / data.yaml)'))
+    .addOption(new Option('--data-yaml <file>', 'dataset root: the dataset YAML to read (default: data.yaml or the only *.yaml at the root)'));
 }
 
 /**
@@ -37,10 +41,11 @@ export async function checkDataset(host: CommandHost, common: CommonOptions, roo
   if (common.report) await assertWritable(resolve(ctx.cwd, common.report), { force: common.force, command: 'yw check' });
   const rootAbs = resolve(ctx.cwd, rootArg);
   // The plan options convert uses by default; none of them changes a finding or the profile.
-  const plan = await planFromDisk(ctx.cwd, rootArg, rootAbs, { ...opts, seed: '0', categoryIdStart: 1, boxPolygons: false });
+  const defaults = { seed: '0', categoryIdStart: 1, boxPolygons: false, obbPolygons: false };
+  const plan = await planFromDisk(ctx.cwd, rootArg, rootAbs, { ...opts, ...defaults, valFractionCommand: valFractionCommand(rootArg, { ...opts, ...defaults }) });
   const sized = await readSizes(plan, rootAbs, (total, label) => out.progress(total, label));
   const bar = out.progress(sized.splits.reduce((n, s) => n + s.images.length, 0), 'reading labels');
-  const scanned = await profileSplits({ rootAbs, splits: sized.splits, classes: plan.classes, onImage: () => bar.increment() });
+  const scanned = await profileSplits({ rootAbs, splits: sized.splits, classes: plan.classes, context: labelContext(plan, defaults), onImage: () => bar.increment() });
   bar.stop();
   const profile = summarizeProfile(scanned.builder);
   const findings: Finding[] = [...plan.findings, ...sized.findings, ...scanned.findings, ...profileFindings(profile)].map((f) => underRoot(f, rootArg));
@@ -55,5 +60,5 @@ export async function checkDataset(host: CommandHost, common: CommonOptions, roo
   out.result(formatDatasetReport(summary, findings));
   out.json({ ...summary, findings });
   if (reportPath) out.info(`report: ${reportPath}`);
-  return checkExitCode(findings, common.strict);
+  return findingsExitCode(findings, common.strict);
 }

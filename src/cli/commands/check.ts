@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { addCommonOptions, pickCommonOptions, type CommonOptions } from '../common-options.js';
 import { action, type CommandHost } from '../host.js';
 import { formatCheckReport, type CheckSummary } from '../check-report.js';
-import { checkExitCode, Output, writeReport } from '../output.js';
+import { findingsExitCode, Output, writeReport } from '../output.js';
 import { runChecks } from '../../core/check/run-checks.js';
 import { readConfig } from '../../core/config-reader/read-config.js';
 import type { PyDict } from '../../core/config-reader/values.js';
@@ -74,7 +74,7 @@ async function checkConfig(host: CommandHost, common: CommonOptions, opts: Confi
   out.result(formatCheckReport(summary, findings));
   out.json({ ...summary, findings });
   if (reportPath) out.info(`report: ${reportPath}`);
-  return checkExitCode(findings, common.strict);
+  return findingsExitCode(findings, common.strict);
 }
 
 interface Loaded {

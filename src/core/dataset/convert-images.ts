@@ -1,7 +1,8 @@
 import { finding, type Finding } from '../findings.js';
 import { annotationGeometry, boxAnnotationText, cocoAnnotationText, px, type AnnotationOptions, type Geometry } from './coco.js';
 import type { ImageSize, PlannedImage, PlannedSplit } from './model.js';
-import { parseYoloLabels, toPixels } from './yolo-labels.js';
+import { dotaToYolo } from './dota-labels.js';
+import { parseYoloLabels, toPixels, type LabelKinds, type ParsedLabels } from './yolo-labels.js';
 import { OPENCV_DECODES, type ImageFormat } from '../image-header/index.js';
 
 /** What an image header reader says about a file (io's ImageProbe fits this shape). */
@@ -52,6 +53,7 @@ export function applySizes(
 function sizedImage(image: PlannedImage, width: number, height: number): SizedImage {
   const sized: SizedImage = { path: image.path, fileName: image.fileName, width, height };
   if (image.labelPath !== undefined) sized.labelPath = image.labelPath;
+  if (image.labelFormat !== undefined) sized.labelFormat = image.labelFormat;
   return sized;
 }
 
@@ -83,8 +85,18 @@ export interface ImageConversion {
   findings: Finding[];
 }
 
-export interface LabelContext extends AnnotationOptions {
+export interface LabelContext extends AnnotationOptions, LabelKinds {
   classIds: ReadonlySet<number>;
+  /** Class ids by name, for label files that name classes (DOTA `labelTxt/`). */
+  classIdByName?: ReadonlyMap<string, number>;
+}
+
+/** An image's label text parsed by the reader its format needs (DOTA lines become YOLO lines first). */
+function parseLabels(labelText: string, image: SizedImage & { labelPath: string }, context: Pick<LabelContext, 'classIds' | 'classIdByName' | 'poseValues' | 'obbPolygons'>): ParsedLabels {
+  if (image.labelFormat !== 'dota') return parseYoloLabels(labelText, image.labelPath, context.classIds, context);
+  const dota = dotaToYolo(labelText, image.labelPath, context.classIdByName ?? new Map(), image);
+  const parsed = parseYoloLabels(dota.text, image.labelPath, context.classIds, context);
+  return { shapes: parsed.shapes, findings: [...dota.findings, ...parsed.findings] };
 }
 
 /** One kept label line in COCO terms: class id, pixel geometry (bbox, area, segmentation), line. */
@@ -102,10 +114,10 @@ export interface ImageShape {
 export function imageShapes(
   labelText: string | undefined,
   image: SizedImage,
-  context: Pick<LabelContext, 'classIds' | 'boxPolygons'>,
+  context: Pick<LabelContext, 'classIds' | 'boxPolygons' | 'classIdByName' | 'poseValues' | 'obbPolygons'>,
 ): { shapes: ImageShape[]; findings: Finding[] } {
   if (labelText === undefined || image.labelPath === undefined) return { shapes: [], findings: [] };
-  const parsed = parseYoloLabels(labelText, image.labelPath, context.classIds);
+  const parsed = parseLabels(labelText, { ...image, labelPath: image.labelPath }, context);
   const shapes = parsed.shapes.map((shape): ImageShape => {
     const geometry = annotationGeometry(toPixels(shape, image), context.boxPolygons);
     const [, , w, h] = geometry.bbox;
@@ -128,7 +140,9 @@ export function convertImageLabels(
   context: LabelContext,
 ): ImageConversion {
   if (labelText === undefined || image.labelPath === undefined) return { records: '', count: 0, findings: [] };
-  const { shapes, findings } = parseYoloLabels(labelText, image.labelPath, context.classIds);
+  const { shapes, findings } = image.labelFormat === undefined
+    ? parseYoloLabels(labelText, image.labelPath, context.classIds, context)
+    : parseLabels(labelText, image as SizedImage & { labelPath: string }, context);
   const { width: W, height: H } = image;
   const records: string[] = [];
   for (let i = 0; i < shapes.length; i++) {

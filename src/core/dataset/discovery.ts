@@ -1,12 +1,12 @@
 import { classesFiles } from './classes-source.js';
-import { DATA_YAML_NAMES, extname, isImagePath, labelPathFor, LIST_FILE_NAMES } from './paths.js';
+import { extname, isImagePath, isYamlPath, labelPathFor, LIST_FILE_NAMES } from './paths.js';
 
 /**
  * Every file of a listing that planning may read as metadata, named from the listing alone: io reads
  * them all in one pass and planning is then one pure call (no second round of reads for the lists a
- * data.yaml names). They are the classes files anywhere, the dataset YAMLs at the root, the root image
- * lists, and every other `.txt` that is no image's label file: an image list may be kept anywhere
- * (`split/train.txt`, `autosplit_val.txt`), and only the YAML says which. Sorted, each once.
+ * data.yaml or obj.data names). They are the class sources (`classMetaFiles`), the root image lists,
+ * and every other `.txt` that is no image's label file: an image list may be kept anywhere
+ * (`split/train.txt`, `data/train.txt`, `autosplit_val.txt`), and only the YAML says which. Sorted, each once.
  */
 export function metaFiles(files: readonly string[]): string[] {
   const labels = new Set<string>();
@@ -18,8 +18,12 @@ export function metaFiles(files: readonly string[]): string[] {
   return [...wanted].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** The files a root's classes can come from: every classes file of the tree, then the root data.yaml files. */
+/**
+ * The files a root's classes can come from: every classes file of the tree and `.names` file (an
+ * obj.data may name one), and the YAML and darknet `.data` files at the root.
+ */
 export function classMetaFiles(files: readonly string[]): string[] {
-  const set = new Set(files);
-  return [...classesFiles(files), ...DATA_YAML_NAMES.filter((f) => set.has(f))];
+  const root = files.filter((f) => !f.includes('/') && (isYamlPath(f) || extname(f) === '.data'));
+  const names = files.filter((f) => extname(f) === '.names');
+  return [...new Set([...classesFiles(files), ...names, ...root])];
 }

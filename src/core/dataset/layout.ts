@@ -1,11 +1,13 @@
 import { YwError } from '../../errors.js';
 import { finding, type Finding } from '../findings.js';
-import type { DataYaml } from './data-yaml.js';
+import { splitOf } from '../splits.js';
 import { compareText } from './image-lists.js';
 import { RAW_PLANS, type RawPlan } from './layout-plans.js';
 import type { PlannedImage, PlannedSplit } from './model.js';
 import { LAYOUT_DESCRIPTIONS, LAYOUTS, type LayoutKind } from './layout-kinds.js';
-import { basename, CLASSES_FILE_NAMES, isImagePath, labelPathFor, SPLIT_NAMES } from './paths.js';
+import { basename, CLASSES_FILE_NAMES, isImagePath, labelPathFor } from './paths.js';
+import type { RawSplit } from './source-splits.js';
+import { labelFindings, labelFor } from './label-files.js';
 
 export { LAYOUT_DESCRIPTIONS, LAYOUTS, type LayoutKind } from './layout-kinds.js';
 
@@ -16,7 +18,8 @@ export interface LayoutInput {
   texts: ReadonlyMap<string, string>;
   /** Absolute root (for absolute paths inside image lists). */
   rootAbs: string;
-  dataYaml?: DataYaml;
+  /** Splits a data.yaml or obj.data names: they decide the splits whatever the folders say. */
+  sourceSplits?: readonly RawSplit[];
 }
 
 export interface LayoutPlan {
@@ -27,18 +30,24 @@ export interface LayoutPlan {
 
 /** The first layout whose signature the listing shows, or undefined. */
 export function detectLayout(files: readonly string[]): LayoutKind | undefined {
-  const splitDirs = new RegExp(`^(?:${SPLIT_NAMES.join('|')})/images/`);
-  if (files.some((f) => splitDirs.test(f) && isImagePath(f))) return 'split-folders';
-  if (files.some((f) => /^images\/[^/]+\//.test(f) && isImagePath(f))) return 'ultralytics';
-  if (files.some((f) => f.startsWith('images/') && isImagePath(f))) return 'single';
+  const images = files.filter(isImagePath);
+  const parts = (f: string) => f.split('/');
+  if (images.some((f) => { const p = parts(f); return p.length > 2 && p[1] === 'images' && splitOf(p[0]!) !== undefined; })) return 'split-folders';
+  if (images.some((f) => { const p = parts(f); return p.length > 2 && p[0] === 'images' && splitOf(p[1]!) !== undefined; })) return 'ultralytics';
+  if (images.some((f) => f.startsWith('images/'))) return 'single';
   const set = new Set(files);
-  if (files.some((f) => isImagePath(f) && set.has(labelPathFor(f)))) return 'side-by-side';
+  if (images.some((f) => set.has(labelPathFor(f)))) return 'side-by-side';
   return undefined;
 }
 
-/** Plans the splits of a dataset: which images, their label files, and what is wrong with the tree. */
+/**
+ * Plans the splits of a dataset: which images, their label files, and what is wrong with the tree.
+ * Returns no splits with images (and the findings that explain it) rather than throwing NO_IMAGES, so
+ * the caller can show those findings with the error.
+ */
 export function planLayout(input: LayoutInput, root: string, forced?: LayoutKind): LayoutPlan {
-  const kind = forced ?? detectLayout(input.files);
+  const sourced = input.sourceSplits?.some((s) => s.images.length > 0) ? input.sourceSplits : undefined;
+  const kind = forced ?? detectLayout(input.files) ?? (sourced ? fallbackKind(sourced) : undefined);
   if (!kind) {
     const looked = LAYOUTS.map((k) => LAYOUT_DESCRIPTIONS[k]).join('; ');
     throw new YwError('NO_LAYOUT', `no YOLO dataset found in ${root}: looked for ${looked}`, {
@@ -47,16 +56,15 @@ export function planLayout(input: LayoutInput, root: string, forced?: LayoutKind
     });
   }
   const raw = RAW_PLANS[kind](input);
-  if (raw.splits.every((s) => s.images.length === 0)) {
-    throw new YwError('NO_IMAGES', `no images found in ${root} for the ${kind} layout (${LAYOUT_DESCRIPTIONS[kind]})`, {
-      file: root,
-      hint: 'check the folder and the --layout option',
-    });
+  if (input.sourceSplits) {
+    raw.splits = [...input.sourceSplits];
+    raw.allImages = [...new Set([...raw.allImages, ...input.sourceSplits.flatMap((s) => s.images)])].sort(compareText);
   }
+  if (raw.splits.every((s) => s.images.length === 0)) return { kind, splits: [], findings: raw.findings };
   const fileSet = new Set(input.files);
-  const findings = [...raw.findings, ...treeFindings(raw, input.files)];
-  const splits = raw.splits.map((s) => finalizeSplit(s.name, s.dataPrefix, s.images, fileSet, findings));
-  findings.push(...overlapFindings(raw.splits));
+  const findings = [...raw.findings, ...treeFindings(raw, input.files, fileSet)];
+  const splits = raw.splits.map((s) => finalizeSplit(s, fileSet, findings));
+  findings.push(...overlapFindings(raw.splits), ...labelFindings(splits, input.files));
   const placed = new Set(raw.splits.flatMap((s) => s.images));
   for (const image of raw.allImages) {
     if (placed.has(image)) continue;
@@ -69,33 +77,40 @@ export function planLayout(input: LayoutInput, root: string, forced?: LayoutKind
   return { kind, splits, findings };
 }
 
-function finalizeSplit(name: string, dataPrefix: string, images: readonly string[], fileSet: ReadonlySet<string>, findings: Finding[]): PlannedSplit {
+/** The layout a plan whose splits come from a data.yaml or obj.data list is shown as. */
+function fallbackKind(splits: readonly RawSplit[]): LayoutKind {
+  return splits.some((s) => s.images.some((f) => `/${f}`.includes('/images/'))) ? 'ultralytics' : 'side-by-side';
+}
+
+function finalizeSplit({ name, dataPrefix, images }: RawSplit, fileSet: ReadonlySet<string>, findings: Finding[]): PlannedSplit {
   const byLabel = new Map<string, string>();
   const planned: PlannedImage[] = [];
   // The listing is sorted already in most layouts; checking is one pass, sorting a copy cost more.
   const sorted = images.every((p, i) => i === 0 || compareText(images[i - 1]!, p) <= 0) ? images : [...images].sort(compareText);
   for (const path of sorted) {
-    const labelPath = labelPathFor(path);
-    const first = byLabel.get(labelPath);
+    const label = labelFor(path, fileSet);
+    const first = byLabel.get(label.path);
     if (first !== undefined) {
-      findings.push(finding('DUPLICATE_STEM', 'warning', `same name as ${first} (both map to ${labelPath}); excluded, the first in name order is kept`, {
+      findings.push(finding('DUPLICATE_STEM', 'warning', `same name as ${first} (both map to ${label.path}); excluded, the first in name order is kept`, {
         file: path,
         hint: 'rename one of the images and give it its own label file',
         data: { excluded: true, split: name },
       }));
       continue;
     }
-    byLabel.set(labelPath, path);
+    byLabel.set(label.path, path);
     const image: PlannedImage = { path, fileName: path.slice(dataPrefix.length) };
-    if (fileSet.has(labelPath)) image.labelPath = labelPath;
-    else findings.push(finding('IMAGE_WITHOUT_LABEL', 'info', `no label file ${labelPath}; kept as a background image`, { file: path }));
+    if (label.exists) {
+      image.labelPath = label.path;
+      if (label.format) image.labelFormat = label.format;
+    } else findings.push(finding('IMAGE_WITHOUT_LABEL', 'info', `no label file ${label.path}; kept as a background image`, { file: path }));
     planned.push(image);
   }
   return { name, dataPrefix, images: planned };
 }
 
 /** One warning per pair of splits that share images (evaluating on training images inflates mAP). */
-function overlapFindings(splits: RawPlan['splits']): Finding[] {
+function overlapFindings(splits: readonly RawSplit[]): Finding[] {
   const out: Finding[] = [];
   splits.forEach((a, i) => {
     const inA = new Set(a.images);
@@ -112,9 +127,9 @@ function overlapFindings(splits: RawPlan['splits']): Finding[] {
 }
 
 /** Label files without an image, and non-image files in image folders. */
-function treeFindings(raw: RawPlan, files: readonly string[]): Finding[] {
+function treeFindings(raw: RawPlan, files: readonly string[], set: ReadonlySet<string>): Finding[] {
   const out: Finding[] = [];
-  const used = new Set(raw.allImages.map(labelPathFor));
+  const used = new Set(raw.allImages.map((image) => labelFor(image, set).path));
   for (const label of raw.labelFiles) {
     if (used.has(label) || (CLASSES_FILE_NAMES as readonly string[]).includes(basename(label))) continue;
     out.push(finding('LABEL_WITHOUT_IMAGE', 'warning', 'label file has no image; not used', { file: label }));

@@ -7,6 +7,7 @@ import { isDirectory, isFile } from '../fs/file-head.js';
 import { readJson } from '../fs/read-text.js';
 
 import { SPLITS, type Split } from '../../core/splits.js';
+import { shellCommand } from '../../core/config/shell-quote.js';
 
 export interface InputPaths {
   cwd: string;
@@ -48,10 +49,18 @@ export async function readSplits(p: InputPaths): Promise<{ dataDir: string; spli
   }
   for (const split of ['train', 'val'] as const) {
     if (!splits[split]) {
-      throw new YwError('SPLIT_MISSING', `no ${split} annotations: ${join(dataDir, 'annotations', `${split}.json`)} does not exist`, { hint: `run yw convert with a ${split} split, or pass --${split}-ann FILE` });
+      throw new YwError('SPLIT_MISSING', `no ${split} annotations: ${join(dataDir, 'annotations', `${split}.json`)} does not exist`, { hint: missingHint(split, p.data, splits.train !== undefined) });
     }
   }
   return { dataDir, splits };
+}
+
+/** What to run: a dataset converted with train only gets the exact command `yw convert` prints for it. */
+function missingHint(split: Split, data: string, hasTrain: boolean): string {
+  if (split === 'val' && hasTrain) {
+    return `the dataset has no validation split; divide train into train and val: ${shellCommand(['yw', 'convert', data, '--val-fraction', '0.2', '--force'])} (or pass --val-ann FILE)`;
+  }
+  return `run yw convert with a ${split} split, or pass --${split}-ann FILE`;
 }
 
 function withSlash(prefix: string): string {

@@ -1,6 +1,6 @@
 import type { Finding } from '../../core/findings.js';
 import type { ClassEntry } from '../../core/dataset/classes.js';
-import { imageShapes, type SizedSplit } from '../../core/dataset/convert-images.js';
+import { imageShapes, type LabelContext, type SizedSplit } from '../../core/dataset/convert-images.js';
 import { ProfileBuilder } from '../../core/dataset/profile.js';
 import { forEachLabel } from './split-labels.js';
 
@@ -8,6 +8,8 @@ export interface ProfileSplitsInput {
   rootAbs: string;
   splits: readonly SizedSplit[];
   classes: readonly ClassEntry[];
+  /** How label files are read (yw convert's, without category ids). */
+  context: Omit<LabelContext, 'categoryIdStart'>;
   onImage?: () => void;
 }
 
@@ -18,7 +20,7 @@ export interface ProfileSplitsInput {
 export async function profileSplits(input: ProfileSplitsInput): Promise<{ builder: ProfileBuilder; findings: Finding[] }> {
   const builder = new ProfileBuilder(input.classes, input.splits.map((s) => s.name));
   const findings: Finding[] = [];
-  const context = { classIds: new Set(input.classes.map((c) => c.id)), boxPolygons: false };
+  const context = input.context;
   for (const split of input.splits) {
     await forEachLabel(input.rootAbs, split, findings, (image, text) => {
       const result = imageShapes(text, image, context);

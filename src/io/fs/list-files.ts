@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { YwError } from '../../errors.js';
@@ -9,8 +10,13 @@ import { YwError } from '../../errors.js';
  *
  * A plain synchronous walk: fast-glob's '**' matching, micromatch and async readers cost ~0.1 s of
  * start-up and listing for a 20,000-file dataset, this costs a few readdir calls.
+ *
+ * A name that is not valid UTF-8 (a Latin-1 or GBK name from a Windows zip) cannot be opened through
+ * its decoded string, and two such names may decode to the same one: it is left out and, when
+ * `badNames` is given, added to it as a relative path with each byte that is not ASCII as `\xNN`
+ * (a folder with a trailing `/`: nothing in it is listed).
  */
-export async function listFiles(root: string): Promise<string[]> {
+export async function listFiles(root: string, badNames?: string[]): Promise<string[]> {
   const info = await stat(root).catch(() => undefined);
   if (!info) {
     throw new YwError('ROOT_NOT_FOUND', `dataset folder not found: ${root}`, { file: root, hint: 'check the path' });
@@ -19,14 +25,14 @@ export async function listFiles(root: string): Promise<string[]> {
     throw new YwError('ROOT_NOT_A_FOLDER', `${root} is not a folder`, { file: root, hint: 'pass the dataset root folder' });
   }
   const files: string[] = [];
-  walk(root, '', files, new Set([folderKey(info)]));
+  walk(root, '', files, new Set([folderKey(info)]), badNames ?? []);
   return files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** Folders on the current path, by device and inode, so a symlink loop ends. */
 type Ancestors = Set<string>;
 
-function walk(dirAbs: string, dirRel: string, out: string[], ancestors: Ancestors): void {
+function walk(dirAbs: string, dirRel: string, out: string[], ancestors: Ancestors, bad: string[]): void {
   let entries: Dirent[];
   try {
     entries = readdirSync(dirAbs, { withFileTypes: true });
@@ -34,26 +40,42 @@ function walk(dirAbs: string, dirRel: string, out: string[], ancestors: Ancestor
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return; // removed while listing
     throw error;
   }
+  let undecodable: Set<string> | undefined;
   for (const entry of entries) {
     const name = entry.name;
     if (name.charCodeAt(0) === 46 /* . */) continue;
+    // Node decodes invalid UTF-8 bytes as U+FFFD; only then are the raw names read to tell.
+    if (name.includes('\uFFFD') && (undecodable ??= badEntries(dirAbs, dirRel, bad)).has(name)) continue;
     const rel = dirRel === '' ? name : `${dirRel}/${name}`;
     const abs = `${dirAbs}/${name}`;
     if (entry.isFile()) out.push(rel);
-    else if (entry.isDirectory()) enter(abs, rel, out, ancestors);
+    else if (entry.isDirectory()) enter(abs, rel, out, ancestors, bad);
     else if (entry.isSymbolicLink()) {
       const target = statSync(abs, { throwIfNoEntry: false }); // broken links are skipped
       if (target?.isFile()) out.push(rel);
-      else if (target?.isDirectory()) enter(abs, rel, out, ancestors);
+      else if (target?.isDirectory()) enter(abs, rel, out, ancestors, bad);
     }
   }
 }
 
-function enter(abs: string, rel: string, out: string[], ancestors: Ancestors): void {
+/** Decoded names of a folder's entries whose raw names are not UTF-8; each raw name is added to `bad`. */
+function badEntries(dirAbs: string, dirRel: string, bad: string[]): Set<string> {
+  const names = new Set<string>();
+  for (const entry of readdirSync(dirAbs, { withFileTypes: true, encoding: 'buffer' })) {
+    const raw = entry.name as unknown as Buffer;
+    if (isUtf8(raw) || raw[0] === 46 /* . */) continue;
+    names.add(raw.toString('utf8'));
+    const shown = [...raw].map((b) => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, '0')}`)).join('');
+    bad.push(`${dirRel === '' ? '' : `${dirRel}/`}${shown}${entry.isDirectory() ? '/' : ''}`);
+  }
+  return names;
+}
+
+function enter(abs: string, rel: string, out: string[], ancestors: Ancestors, bad: string[]): void {
   const key = folderKey(statSync(abs));
   if (ancestors.has(key)) return;
   ancestors.add(key);
-  walk(abs, rel, out, ancestors);
+  walk(abs, rel, out, ancestors, bad);
   ancestors.delete(key);
 }
 

@@ -39,7 +39,7 @@ describe('parseDataYaml', () => {
   it('reads list names, splits and nc', () => {
     const data = parseDataYaml('path: ../ds\ntrain: images/train\nval: [images/val]\nnc: 2\nnames: [helmet, head]\n', 'data.yaml');
     expect(data.classes.map((c) => c.name)).toEqual(['helmet', 'head']);
-    expect(data).toMatchObject({ path: '../ds', train: ['images/train'], val: ['images/val'], nc: 2 });
+    expect(data).toMatchObject({ path: '../ds', splits: { train: ['images/train'], val: ['images/val'] }, nc: 2 });
   });
 
   it('reads sparse dict keys in id order', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { metaFiles, planConversion } from '../../../src/core/dataset/convert.js';
 
-const options = { seed: '0', categoryIdStart: 1, boxPolygons: false };
+const options = { seed: '0', categoryIdStart: 1, boxPolygons: false, obbPolygons: false };
 const plan = (files: string[], texts: Record<string, string>, extra: { classesOverride?: { file: string; text: string } } = {}) =>
   planConversion({ root: 'ds', rootAbs: '/ds', files: [...files].sort(), texts: new Map(Object.entries(texts)), ...extra }, options);
 

@@ -41,6 +41,7 @@ function root(files: Record<string, string>, annotations: ReturnType<typeof coco
   const rels = Object.keys(files).sort();
   return {
     root: 'ds',
+    rootAbs: '/work/ds',
     annotations,
     files: rels,
     texts: new Map(Object.entries(files)),
@@ -99,15 +100,21 @@ describe('classesFromRoot', () => {
   });
 
   it('reports an unreadable classes file as a warning when annotations decide the order', () => {
-    const source = classesFromRoot(root({ 'data.yaml': 'train: images\n' }, [coco('ds/annotations/train.json', ['a'])]));
-    expect(source.findings.map((f) => [f.code, f.file])).toEqual([['TEXTS_CLASSES_UNREADABLE', 'ds/data.yaml']]);
+    const source = classesFromRoot(root({ 'data.yaml': 'names: [a\n', 'obj.names': '' }, [coco('ds/annotations/train.json', ['a'])]));
+    expect(source.findings.map((f) => [f.code, f.file])).toEqual([['TEXTS_CLASSES_UNREADABLE', 'ds/obj.names'], ['TEXTS_CLASSES_UNREADABLE', 'ds/data.yaml']]);
+  });
+
+  it('does not take a YAML without names, another YAML or an obj.data for a stale class list', () => {
+    const files = { 'data.yaml': 'train: images\n', 'obj.data': 'classes = 1\nnames = obj.names\n' };
+    expect(classesFromRoot(root(files, [coco('ds/annotations/train.json', ['a'])])).findings).toEqual([]);
   });
 
   it('lists what it looked for when a root has no classes', () => {
     const error = errorOf(() => classesFromRoot(root({ 'images/a.jpg': '' })));
     expect(error.code).toBe('TEXTS_NO_CLASSES');
     expect(error.hint).toBe(
-      'looked for annotations/*.json, else **/classes.txt, **/obj.names (any depth, sorted), then data.yaml, data.yml, dataset.yaml; ' +
+      'looked for annotations/*.json, else **/classes.txt, **/obj.names (any depth, sorted), the names file obj.data names, ' +
+        'then the dataset YAML at the root (data.yaml, data.yml, dataset.yaml or the only *.yaml); ' +
         'pass a classes file, data.yaml or COCO JSON instead',
     );
   });
