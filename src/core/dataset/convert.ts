@@ -96,12 +96,7 @@ function plan(input: PlanInput, options: ConvertOptions, findings: Finding[]): C
   const source = splitSource(meta, ctx);
   const layout = planLayout({ files: input.files, texts: input.texts, rootAbs: input.rootAbs, ...(source ? { sourceSplits: source.splits } : {}) }, input.root, options.layout);
   findings.push(...layout.findings);
-  if (layout.splits.length === 0) {
-    throw new YwError('NO_IMAGES', `no images found in ${input.root} for the ${layout.kind} layout${source ? ` and the splits ${source.file} names` : ''}`, {
-      file: input.root,
-      hint: source ? `check the split entries of ${source.file} (see the findings above)` : 'check the folder and the --layout option',
-    });
-  }
+  if (layout.splits.length === 0) throw noImages(input, layout.kind, source?.file);
   const { classes, source: classesSource } = resolveClasses(classesInput(input, meta, ctx));
   findings.push(...samePromptFindings(classes, classesSource, 'CLASS_SAME_PROMPT'));
   const splits = finalSplits(layout.splits, input.root, options, findings);
@@ -119,6 +114,18 @@ function plan(input: PlanInput, options: ConvertOptions, findings: Finding[]): C
     findings,
     ...(kpt ? { poseValues: 5 + kpt[0] * kpt[1] } : {}),
   };
+}
+
+function noImages(input: PlanInput, kind: LayoutKind, source: string | undefined): YwError {
+  if (source === undefined) {
+    return new YwError('NO_IMAGES', `no images found in ${input.root} for the ${kind} layout`, { file: input.root, hint: 'check the folder and the --layout option' });
+  }
+  const images = input.files.filter(isImagePath);
+  const held = images.length === 0 ? 'the dataset holds no image' : `the dataset holds ${images.length === 1 ? '1 image' : `${images.length} images`}, e.g. ${images[0]}`;
+  return new YwError('NO_IMAGES', `the splits ${source} names hold no image of ${input.root} (${held})`, {
+    file: input.root,
+    hint: `fix the split entries of ${source} (see the findings above), or name another dataset YAML with --data-yaml`,
+  });
 }
 
 /** Empty splits dropped (an error each), --val-fraction applied, and a note when there is no val split. */

@@ -33,7 +33,7 @@ export function labelFindings(splits: readonly PlannedSplit[], files: readonly s
     if (!first || split.images.some((i) => i.labelPath !== undefined)) continue;
     unread ??= unreadTextFolders(splits, files);
     const n = split.images.length;
-    out.push(finding('SPLIT_NO_LABELS', 'error', `none of the ${n === 1 ? 'image' : `${n} images`} of ${split.name} has a label file: looked for ${labelPathFor(first.path)} for ${first.path} (an image's last images/ folder becomes labels/, the extension .txt; or labelTxt/ for DOTA lines)`, {
+    out.push(finding('SPLIT_NO_LABELS', 'error', `${n === 1 ? 'the only image' : `none of the ${n} images`} of ${split.name} has ${n === 1 ? 'no' : 'a'} label file: looked for ${labelPathFor(first.path)} for ${first.path} (an image's last images/ folder becomes labels/, the extension .txt; or labelTxt/ for DOTA lines)`, {
       hint: unread ? `${unread}; move the label files to where yw looks, or convert them to YOLO .txt` : 'label the images, or check that the label files are named after them',
       data: { split: split.name, images: n },
     }));

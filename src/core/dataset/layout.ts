@@ -47,7 +47,9 @@ export function detectLayout(files: readonly string[]): LayoutKind | undefined {
  */
 export function planLayout(input: LayoutInput, root: string, forced?: LayoutKind): LayoutPlan {
   const sourced = input.sourceSplits?.some((s) => s.images.length > 0) ? input.sourceSplits : undefined;
-  const kind = forced ?? detectLayout(input.files) ?? (sourced ? fallbackKind(sourced) : undefined);
+  const detected = detectLayout(input.files);
+  // Images under an images/ folder that a YAML names are the Ultralytics layout wherever that folder is.
+  const kind = forced ?? (sourced && (detected === undefined || detected === 'side-by-side') ? fallbackKind(sourced) : detected);
   if (!kind) {
     const looked = LAYOUTS.map((k) => LAYOUT_DESCRIPTIONS[k]).join('; ');
     throw new YwError('NO_LAYOUT', `no YOLO dataset found in ${root}: looked for ${looked}`, {

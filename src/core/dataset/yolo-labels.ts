@@ -130,7 +130,7 @@ function orientedBoxes(shapes: YoloShape[], quads: readonly number[], file: stri
     ? `${n} (class x1 y1 ... x4 y4) kept as their quadrilateral polygons, with their axis-aligned extent as the box`
     : `${n} (class x1 y1 ... x4 y4, Ultralytics OBB / DOTA) written as their axis-aligned extent`, {
     file,
-    ...(keep ? {} : { hint: 'pass --obb-polygons to keep each quadrilateral as a polygon too (mask-refine then uses it)' }),
+    ...(keep ? {} : { hint: 'pass --obb-polygons to keep each quadrilateral as a polygon too, for mask-refine' }),
   });
 }
 

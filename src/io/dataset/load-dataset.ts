@@ -2,7 +2,7 @@ import { relative, resolve, sep } from 'node:path';
 import { finding, type Finding } from '../../core/findings.js';
 import { metaFiles, planConversion, type ConversionPlan, type ConvertOptions, type PlanInput } from '../../core/dataset/convert.js';
 import { applySizes } from '../../core/dataset/convert-images.js';
-import { dirname } from '../../core/dataset/paths.js';
+import { dirname, isImagePath } from '../../core/dataset/paths.js';
 import { PlanError } from '../../core/dataset/plan-error.js';
 import { probeImages } from '../images/image-probe.js';
 import { displayPath } from '../fs/display-path.js';
@@ -57,7 +57,7 @@ function badNameFinding(path: string): Finding {
   return finding('FILE_NAME_NOT_UTF8', 'error', `${folder ? 'folder' : 'file'} name is not valid UTF-8 (a Latin-1 or GBK name, e.g. from a Windows zip); ${folder ? 'nothing in it is' : 'not'} read`, {
     file: folder ? path.slice(0, -1) : path,
     hint: 'rename it to UTF-8: `convmv -r -f gbk -t utf-8 --notest FOLDER` (-f cp1252 for Latin-1), or unzip the archive again with `unzip -O gbk` (or -O cp1252)',
-    data: { excluded: true },
+    ...(isImagePath(path) ? { data: { excluded: true } } : {}),
   });
 }
 
