@@ -47,7 +47,9 @@ export function yamlClasses(data: DataYaml, file: string): ClassEntry[] {
  */
 export function readDataYaml(text: string, file: string): DataYaml | undefined {
   const record = yamlMapping(text, file);
-  if (!record || !DATASET_KEYS.some((key) => key in record)) return undefined;
+  // Split keys in any case: CVAT names them after the task's subsets (Train, Validation).
+  const keys = new Map(record ? Object.keys(record).map((key) => [key.toLowerCase(), key] as const) : []);
+  if (!record || !DATASET_KEYS.some((key) => keys.has(key))) return undefined;
   const result: DataYaml = { splits: {} };
   if (record.names !== undefined && record.names !== null) result.classes = parseNames(record.names, file);
   const nc = record.nc;
@@ -60,7 +62,7 @@ export function readDataYaml(text: string, file: string): DataYaml | undefined {
   if (typeof nc === 'number') result.nc = nc;
   if (typeof record.path === 'string' && record.path.trim() !== '') result.path = record.path.trim();
   for (const split of SPLITS) {
-    const key = SPLIT_ALIASES[split].find((alias) => splitEntries(record[alias], alias, file) !== undefined);
+    const key = SPLIT_ALIASES[split].map((alias) => keys.get(alias)).find((k) => k !== undefined && splitEntries(record[k], k, file) !== undefined);
     if (key !== undefined) result.splits[split] = splitEntries(record[key], key, file)!;
   }
   if (record.kpt_shape !== undefined && record.kpt_shape !== null) result.kptShape = kptShape(record.kpt_shape, file);
@@ -70,7 +72,8 @@ export function readDataYaml(text: string, file: string): DataYaml | undefined {
 function yamlMapping(text: string, file: string): Record<string, unknown> | undefined {
   // yaml is loaded on first use: most datasets have no data.yaml, and loading it costs ~30 ms of start-up.
   const { parseDocument } = createRequire(import.meta.url)('yaml') as typeof Yaml;
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { uniqueKeys: true });
+  // The yaml parser takes a lone CR for no line end; YAML 1.2 (and old Mac editors) make it one.
+  const doc = parseDocument(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), { uniqueKeys: true });
   if (doc.errors.length > 0) {
     const first = doc.errors[0]!;
     const line = first.linePos?.[0]?.line;

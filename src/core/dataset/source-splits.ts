@@ -28,7 +28,8 @@ type Target = { kind: 'folder' | 'list' | 'image' | 'label'; path: string };
 
 /**
  * The splits a dataset YAML names, resolved as Ultralytics' `check_det_dataset` does: entries are
- * relative to `path` (itself relative to the YAML's folder), else to the YAML's folder; an entry
+ * relative to `path` (itself relative to the YAML's folder), else to the YAML's folder (else the
+ * root, for a YAML kept outside it); an entry
  * starting with `../` that does not exist is tried without it (Roboflow writes `../train/images`).
  * Entries written on another machine are matched by their trailing folders. Undefined when the YAML
  * names no split.
@@ -37,7 +38,8 @@ export function yamlSplits(yaml: MetaFile<DataYaml>, ctx: SourceContext): RawSpl
   const named = SPLITS.filter((s) => yaml.data.splits[s]?.length);
   if (named.length === 0) return undefined;
   const base = yamlBase(yaml, ctx);
-  return named.map((name) => sourceSplit(name, yaml.data.splits[name]!, [base, yaml.dir], yaml, ctx));
+  // The root comes last: a --data-yaml kept outside the dataset names its folders from the root.
+  return named.map((name) => sourceSplit(name, yaml.data.splits[name]!, [base, yaml.dir, ''], yaml, ctx));
 }
 
 /** The splits a darknet obj.data names: one image list each, paths relative to it or to darknet's `data/`. */

@@ -13,6 +13,9 @@ describe('datasetNameFor', () => {
     expect(datasetNameFor('classes-file', '/data/helmet/classes.txt')).toBe('helmet');
     expect(datasetNameFor('classes-file', '/data/helmet/train/obj.names')).toBe('helmet');
     expect(datasetNameFor('data-yaml', '/data/ppe/data.yaml')).toBe('ppe');
+    // Every split name yw convert reads (valid, Validation ...) is a split folder here too.
+    expect(datasetNameFor('classes-file', '/data/ppe/valid/classes.txt')).toBe('ppe');
+    expect(datasetNameFor('coco-json', '/data/ppe/Validation/_annotations.coco.json')).toBe('ppe');
   });
 
   it('names a COCO JSON by the dataset above annotations/ or a split folder, else by its stem', () => {
