@@ -9,7 +9,6 @@ import type { RunContext } from '../context.js';
 import { labelContext } from '../../core/dataset/convert.js';
 import { summarizeConversion } from '../../core/dataset/convert-summary.js';
 import { PlanError } from '../../core/dataset/plan-error.js';
-import type { Finding } from '../../core/findings.js';
 import { YwError } from '../../errors.js';
 import { assertWritable } from '../../io/fs/atomic-write.js';
 import { planFromDisk, readSizes } from '../../io/dataset/load-dataset.js';
@@ -23,10 +22,8 @@ export async function runConvert(host: CommandHost, rootArg: string, raw: Record
   const out = new Output(ctx, common);
   const rootAbs = resolve(ctx.cwd, rootArg);
   const outDir = resolve(ctx.cwd, opts.out ?? join(rootArg, 'annotations'));
-  const plan = await planFromDisk(ctx.cwd, rootArg, rootAbs, { ...opts, valFractionCommand: valFractionCommand(rootArg, opts) }).catch(async (error: unknown) => {
-    if (error instanceof YwError) await reportFailure(ctx, common, out, rootArg, error, error instanceof PlanError ? error.findings : []);
-    throw error;
-  });
+  const plan = await planFromDisk(ctx.cwd, rootArg, rootAbs, { ...opts, valFractionCommand: valFractionCommand(rootArg, opts) })
+    .catch((error: unknown) => reportFailure(ctx, common, out, rootArg, error));
   // Refuse before any work: a long run must not end in OUTPUT_EXISTS.
   const refuse = { force: common.force, command: 'yw convert' };
   for (const split of plan.splits) await assertWritable(join(outDir, `${split.name}.json`), refuse);
@@ -63,9 +60,11 @@ export async function runConvert(host: CommandHost, rootArg: string, raw: Record
  * data.yaml entry that resolves to nothing) go to stderr before the error, and --report is written
  * with them and the error, unless the report file itself is the problem.
  */
-async function reportFailure(ctx: RunContext, common: CommonOptions, out: Output, rootArg: string, error: YwError, gathered: readonly Finding[]): Promise<void> {
-  const findings = gathered.map((f) => underRoot(f, rootArg));
+async function reportFailure(ctx: RunContext, common: CommonOptions, out: Output, rootArg: string, error: unknown): Promise<never> {
+  if (!(error instanceof YwError)) throw error;
+  const findings = (error instanceof PlanError ? error.findings : []).map((f) => underRoot(f, rootArg));
   out.findings(findings, common.report);
   const failed = { root: rootArg, error: { code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}) } };
   await writeReport(ctx, common, 'convert', failed, findings).catch(() => undefined);
+  throw error;
 }

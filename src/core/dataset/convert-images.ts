@@ -1,8 +1,8 @@
 import { finding, type Finding } from '../findings.js';
-import { annotationGeometry, boxAnnotationText, cocoAnnotationText, px, type AnnotationOptions, type Geometry } from './coco.js';
+import { annotationGeometry, boxAnnotationText, cocoAnnotationText, px, type Geometry } from './coco.js';
 import type { ImageSize, PlannedImage, PlannedSplit } from './model.js';
-import { dotaToYolo } from './dota-labels.js';
-import { parseYoloLabels, toPixels, type LabelKinds, type ParsedLabels } from './yolo-labels.js';
+import { parseLabels, type LabelContext } from './label-text.js';
+import { parseYoloLabels, toPixels } from './yolo-labels.js';
 import { OPENCV_DECODES, type ImageFormat } from '../image-header/index.js';
 
 /** What an image header reader says about a file (io's ImageProbe fits this shape). */
@@ -85,19 +85,7 @@ export interface ImageConversion {
   findings: Finding[];
 }
 
-export interface LabelContext extends AnnotationOptions, LabelKinds {
-  classIds: ReadonlySet<number>;
-  /** Class ids by name, for label files that name classes (DOTA `labelTxt/`). */
-  classIdByName?: ReadonlyMap<string, number>;
-}
-
-/** An image's label text parsed by the reader its format needs (DOTA lines become YOLO lines first). */
-function parseLabels(labelText: string, image: SizedImage & { labelPath: string }, context: Pick<LabelContext, 'classIds' | 'classIdByName' | 'poseValues' | 'obbPolygons'>): ParsedLabels {
-  if (image.labelFormat !== 'dota') return parseYoloLabels(labelText, image.labelPath, context.classIds, context);
-  const dota = dotaToYolo(labelText, image.labelPath, context.classIdByName ?? new Map(), image);
-  const parsed = parseYoloLabels(dota.text, image.labelPath, context.classIds, context);
-  return { shapes: parsed.shapes, findings: [...dota.findings, ...parsed.findings] };
-}
+export type { LabelContext } from './label-text.js';
 
 /** One kept label line in COCO terms: class id, pixel geometry (bbox, area, segmentation), line. */
 export interface ImageShape {

@@ -5,6 +5,7 @@ import type { DataYaml } from './data-yaml.js';
 import type { MetaFile } from './dataset-meta.js';
 import { compareText, resolveImageList, type ImageIndex } from './image-lists.js';
 import { commonFolder, extname, isImagePath, resolvePath, under } from './paths.js';
+import { candidates, classify, treeOf, type Target } from './source-paths.js';
 
 /** A split as a description file names it, before stems and labels are matched. */
 export interface RawSplit {
@@ -23,8 +24,6 @@ export interface SourceContext {
   index: ImageIndex;
   findings: Finding[];
 }
-
-type Target = { kind: 'folder' | 'list' | 'image' | 'label'; path: string };
 
 /**
  * The splits a dataset YAML names, resolved as Ultralytics' `check_det_dataset` does: entries are
@@ -99,35 +98,6 @@ function resolveTarget(entry: string, bases: string[], meta: MetaFile<unknown>, 
   return undefined;
 }
 
-/**
- * Where a written path may point, in order: relative to each base; without a leading `../` (as
- * Ultralytics retries) or darknet's `data/`; then its trailing folders (at least two for a folder),
- * for paths written on another machine.
- */
-function candidates(written: string, bases: string[], rootAbs: string): { path: string; rebased: boolean }[] {
-  const posix = written.trim().replace(/\\/g, '/');
-  const out: { path: string; rebased: boolean }[] = [];
-  const add = (path: string | undefined, rebased = false): void => {
-    if (path !== undefined && !out.some((c) => c.path === path)) out.push({ path, rebased });
-  };
-  for (const base of bases) {
-    add(resolvePath(posix, base, rootAbs));
-    if (posix.startsWith('../')) add(resolvePath(posix.slice(3), base, rootAbs));
-    if (posix.startsWith('data/')) add(resolvePath(posix.slice(5), base, rootAbs));
-  }
-  const parts = posix.split('/').filter((p) => p !== '' && p !== '.' && p !== '..' && !/^[A-Za-z]:$/.test(p));
-  for (let k = 1; k < parts.length; k++) add(parts.slice(k).join('/'), true);
-  return out;
-}
-
-function classify(path: string, tree: Tree, texts: ReadonlyMap<string, string>): Target | undefined {
-  if (path === '' || tree.folders.has(path)) return { kind: 'folder', path };
-  if (!tree.files.has(path)) return undefined;
-  if (isImagePath(path)) return { kind: 'image', path };
-  if (extname(path) !== '.txt') return undefined;
-  return texts.has(path) ? { kind: 'list', path } : { kind: 'label', path };
-}
-
 /** `path:` of a YAML as a root-relative folder: relative to the YAML, or ending in the root's own name. */
 function yamlBase(yaml: MetaFile<DataYaml>, ctx: SourceContext): string {
   const written = yaml.data.path;
@@ -146,24 +116,4 @@ function sourceFinding(meta: MetaFile<unknown>, what: string, severity: Finding[
   const code = `${extname(meta.file) === '.data' ? 'DARKNET_DATA' : 'DATA_YAML'}_${what}`;
   const outside = meta.dir === '..' || meta.dir.startsWith('../');
   return outside ? finding(code, severity, `${meta.file}: ${message}`, extra) : finding(code, severity, message, { file: meta.file, ...extra });
-}
-
-interface Tree {
-  files: ReadonlySet<string>;
-  folders: ReadonlySet<string>;
-}
-
-const trees = new WeakMap<readonly string[], Tree>();
-
-/** The listing as sets of files and folders, built once per listing (only plans with a YAML or obj.data need it). */
-function treeOf(ctx: SourceContext): Tree {
-  let tree = trees.get(ctx.files);
-  if (tree) return tree;
-  const folders = new Set<string>();
-  for (const f of ctx.files) {
-    for (let at = f.indexOf('/'); at >= 0; at = f.indexOf('/', at + 1)) folders.add(f.slice(0, at));
-  }
-  tree = { files: new Set(ctx.files), folders };
-  trees.set(ctx.files, tree);
-  return tree;
 }

@@ -1,5 +1,6 @@
 import { finding, type Finding } from '../findings.js';
 import { clamp01, extent, shoelaceArea } from './geometry.js';
+import { columnsMessage, KindTally, lineKind, shapeFrom, type LabelKinds, type LineKind } from './label-kinds.js';
 import { scanPlainLine } from './yolo-labels-scan.js';
 import type { ImageSize, PixelShape, YoloShape } from './model.js';
 
@@ -14,33 +15,11 @@ const FLOAT_SLACK = 1e-6;
 
 const NOT_FINITE = /^[+-]?(?:nan|inf|infinity)$/i;
 
+export type { LabelKinds } from './label-kinds.js';
+
 export interface ParsedLabels {
   shapes: YoloShape[];
   findings: Finding[];
-}
-
-/** What a dataset says about its label lines beyond boxes and polygons. */
-export interface LabelKinds {
-  /** Values per pose line (5 + keypoints × 2|3, data.yaml kpt_shape): the box is values 2-5. */
-  poseValues?: number;
-  /** Keep oriented boxes as their quadrilateral polygon (default: their axis-aligned extent only). */
-  obbPolygons?: boolean;
-}
-
-/**
- * What a line of n values is: a box `class xc yc w h`; a box with a 6th value (a confidence from
- * Ultralytics predict `save_conf`, or a CVAT track id); a pose line (box, then keypoints); a
- * quadrilateral `class x1 y1 ... x4 y4` (an oriented box, or a 4-point YOLO-seg polygon); a YOLO-seg
- * polygon (odd count ≥ 7); or nothing yw reads.
- */
-type LineKind = 'box' | 'extra' | 'pose' | 'quad' | 'polygon';
-
-function lineKind(n: number, poseValues: number | undefined): LineKind | undefined {
-  if (n === 5) return 'box';
-  if (n === 6) return 'extra';
-  if (poseValues !== undefined) return n === poseValues ? 'pose' : undefined;
-  if (n === 9) return 'quad';
-  return n >= 7 && n % 2 === 1 ? 'polygon' : undefined;
 }
 
 /**
@@ -58,9 +37,7 @@ export function parseYoloLabels(text: string, file: string, classIds: ReadonlySe
   const seen = new Set<string>();
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const lines = body.includes('\r') ? body.split(/\r\n|\r|\n/) : body.split('\n');
-  const extras: number[] = [];
-  const quads: number[] = [];
-  let otherPolygons = false;
+  const tally = new KindTally();
   let line = 0;
   const drop: Drop = (code, message, hint) => {
     findings.push(finding(code, 'error', message, { file, line, data: { dropped: true }, ...(hint ? { hint } : {}) }));
@@ -88,60 +65,14 @@ export function parseYoloLabels(text: string, file: string, classIds: ReadonlySe
     seen.add(key);
     const checked = checkBounds(shape, drop, clipped);
     if (!checked) continue;
-    if (kind === 'extra') extras.push(values ? values[5]! : Number(tokens![5]));
-    else if (kind === 'quad') quads.push(shapes.length);
-    else if (kind === 'polygon') otherPolygons = true;
+    if (kind !== 'box') tally.add(kind!, shapes.length, values ? values[5]! : Number(tokens![5]));
     shapes.push(checked);
   }
-  if (extras.length) findings.push(extraValueFinding(extras, file));
-  if (quads.length && !otherPolygons) findings.push(orientedBoxes(shapes, quads, file, kinds.obbPolygons === true));
+  for (const note of tally.notes(shapes, file, kinds.obbPolygons === true)) findings.push(note);
   return { shapes, findings };
 }
 
-/** One note per file: what the 6th values were taken for (they are ignored either way). */
-function extraValueFinding(extras: readonly number[], file: string): Finding {
-  const n = extras.length === 1 ? '1 line has' : `${extras.length} lines have`;
-  if (extras.every(Number.isInteger)) {
-    return finding('LABEL_TRACK_ID_IGNORED', 'info', `${n} a 6th value, all integers: read as CVAT track ids and ignored; the boxes are kept`, { file });
-  }
-  if (extras.every((v) => v >= 0 && v <= 1)) {
-    return finding('LABEL_CONFIDENCE_IGNORED', 'warning', `${n} a 6th value between 0 and 1: read as prediction confidences (Ultralytics save_conf) and ignored; the boxes are kept`, {
-      file,
-      hint: 'these labels look like model predictions; check them before training on them',
-    });
-  }
-  return finding('LABEL_EXTRA_VALUE_IGNORED', 'warning', `${n} a 6th value that is neither a track id nor a confidence; ignored, the boxes are kept`, { file });
-}
-
-/**
- * A file whose only polygons are quadrilaterals holds oriented boxes: each becomes its axis-aligned
- * extent (COCO and YOLO-World boxes are axis-aligned), unless `keep` keeps the quadrilateral.
- */
-function orientedBoxes(shapes: YoloShape[], quads: readonly number[], file: string, keep: boolean): Finding {
-  if (!keep) {
-    for (const at of quads) {
-      const shape = shapes[at]!;
-      const [x1, y1, x2, y2] = extent(shape.coords);
-      shapes[at] = { classId: shape.classId, line: shape.line, kind: 'box', coords: [(x1 + x2) / 2, (y1 + y2) / 2, x2 - x1, y2 - y1] };
-    }
-  }
-  const n = quads.length === 1 ? '1 oriented box' : `${quads.length} oriented boxes`;
-  return finding('LABEL_ORIENTED_BOXES', 'info', keep
-    ? `${n} (class x1 y1 ... x4 y4) kept as their quadrilateral polygons, with their axis-aligned extent as the box`
-    : `${n} (class x1 y1 ... x4 y4, Ultralytics OBB / DOTA) written as their axis-aligned extent`, {
-    file,
-    ...(keep ? {} : { hint: 'pass --obb-polygons to keep each quadrilateral as a polygon too, for mask-refine' }),
-  });
-}
-
 type Drop = (code: string, message: string, hint?: string) => void;
-
-function columnsMessage(n: number, kinds: LabelKinds): string {
-  const pose = kinds.poseValues;
-  return pose === undefined
-    ? `${n} values; expected 5 (class xc yc w h), 6 (a box and a confidence or track id), or an odd count ≥ 7 (class x1 y1 x2 y2 x3 y3 ...)`
-    : `${n} values; expected ${pose} (class xc yc w h and the keypoints of data.yaml kpt_shape) or 5 (a box)`;
-}
 
 function parseLine(tokens: string[], kind: LineKind | undefined, line: number, classIds: ReadonlySet<number>, drop: Drop, kinds: LabelKinds): YoloShape | undefined {
   const n = tokens.length;
@@ -169,12 +100,6 @@ function shapeOf(values: number[], kind: LineKind | undefined, raw: string, line
   const classId = values[0]!;
   if (!Number.isInteger(classId) || !classIds.has(classId)) return parseLine(raw.split(' '), kind, line, classIds, drop, kinds);
   return shapeFrom(classId, line, kind, values.slice(1));
-}
-
-function shapeFrom(classId: number, line: number, kind: LineKind, coords: number[]): YoloShape {
-  if (kind === 'box') return { classId, line, kind: 'box', coords };
-  if (kind === 'polygon' || kind === 'quad') return { classId, line, kind: 'polygon', coords };
-  return { classId, line, kind: 'box', coords: coords.slice(0, 4) };
 }
 
 const NOT_A_NUMBER = Symbol('not a number');
