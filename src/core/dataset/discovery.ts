@@ -1,20 +1,25 @@
 import { classesFiles } from './classes-source.js';
-import { extname, isImagePath, isYamlPath, labelPathFor, LIST_FILE_NAMES } from './paths.js';
+import { extname, isImagePath, isYamlPath, LIST_FILE_NAMES, withoutExtension } from './paths.js';
 
 /**
  * Every file of a listing that planning may read as metadata, named from the listing alone: io reads
  * them all in one pass and planning is then one pure call (no second round of reads for the lists a
  * data.yaml or obj.data names). They are the class sources (`classMetaFiles`), the root image lists,
- * and every other `.txt` that is no image's label file: an image list may be kept anywhere
- * (`split/train.txt`, `data/train.txt`, `autosplit_val.txt`), and only the YAML says which. Sorted, each once.
+ * and every other `.txt` that is no label file (not in a labels/ or labelTxt/ folder, not beside an
+ * image of its name): an image list may be kept anywhere (`split/train.txt`, `data/train.txt`,
+ * `autosplit_val.txt`), and only the YAML says which. Sorted, each once.
  */
 export function metaFiles(files: readonly string[]): string[] {
-  const labels = new Set<string>();
-  for (const f of files) if (isImagePath(f)) labels.add(labelPathFor(f));
   const wanted = new Set(classMetaFiles(files));
   const set = new Set(files);
   for (const list of LIST_FILE_NAMES) if (set.has(list)) wanted.add(list);
-  for (const f of files) if (extname(f) === '.txt' && !labels.has(f)) wanted.add(f);
+  let images: Set<string> | undefined;
+  for (const f of files) {
+    // A .txt in a labels/ (or labelTxt/) folder is a label file, orphan or not: no lookup for those.
+    if (extname(f) !== '.txt' || `/${f}`.includes('/labels/') || f.includes('labelTxt/')) continue;
+    images ??= new Set(files.filter(isImagePath).map(withoutExtension));
+    if (!images.has(withoutExtension(f))) wanted.add(f); // not the label beside an image
+  }
   return [...wanted].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 

@@ -12,13 +12,17 @@ export type LabelFormat = 'yolo' | 'dota';
 export function labelFor(imagePath: string, files: ReadonlySet<string>): { path: string; exists: boolean; format?: 'dota' } {
   const path = labelPathFor(imagePath);
   if (files.has(path)) return { path, exists: true };
+  const dota = dotaPathFor(imagePath, files);
+  return dota === undefined ? { path, exists: false } : { path: dota, exists: true, format: 'dota' };
+}
+
+/** The `labelTxt/` file of an image under an `images/` folder, when the listing has it. */
+export function dotaPathFor(imagePath: string, files: ReadonlySet<string>): string | undefined {
   const padded = `/${imagePath}`;
   const at = padded.lastIndexOf('/images/');
-  if (at >= 0) {
-    const dota = `${withoutExtension(`${padded.slice(0, at)}/labelTxt/${padded.slice(at + '/images/'.length)}`.slice(1))}.txt`;
-    if (files.has(dota)) return { path: dota, exists: true, format: 'dota' };
-  }
-  return { path, exists: false };
+  if (at < 0) return undefined;
+  const dota = `${withoutExtension(`${padded.slice(0, at)}/labelTxt/${padded.slice(at + '/images/'.length)}`.slice(1))}.txt`;
+  return files.has(dota) ? dota : undefined;
 }
 
 /**

@@ -7,7 +7,7 @@ import type { PlannedImage, PlannedSplit } from './model.js';
 import { LAYOUT_DESCRIPTIONS, LAYOUTS, type LayoutKind } from './layout-kinds.js';
 import { basename, CLASSES_FILE_NAMES, isImagePath, labelPathFor } from './paths.js';
 import type { RawSplit } from './source-splits.js';
-import { labelFindings, labelFor } from './label-files.js';
+import { dotaPathFor, labelFindings, labelFor } from './label-files.js';
 
 export { LAYOUT_DESCRIPTIONS, LAYOUTS, type LayoutKind } from './layout-kinds.js';
 
@@ -30,13 +30,16 @@ export interface LayoutPlan {
 
 /** The first layout whose signature the listing shows, or undefined. */
 export function detectLayout(files: readonly string[]): LayoutKind | undefined {
-  const images = files.filter(isImagePath);
-  const parts = (f: string) => f.split('/');
-  if (images.some((f) => { const p = parts(f); return p.length > 2 && p[1] === 'images' && splitOf(p[0]!) !== undefined; })) return 'split-folders';
-  if (images.some((f) => { const p = parts(f); return p.length > 2 && p[0] === 'images' && splitOf(p[1]!) !== undefined; })) return 'ultralytics';
-  if (images.some((f) => f.startsWith('images/'))) return 'single';
+  // One pass each, stopping at the first match: no filtered copy of a 10^5-file listing.
+  const splitNamed = (f: string, dir: number): boolean => {
+    const parts = f.split('/');
+    return parts.length > 2 && parts[1 - dir] === 'images' && splitOf(parts[dir]!) !== undefined;
+  };
+  if (files.some((f) => f.includes('/images/') && isImagePath(f) && splitNamed(f, 0))) return 'split-folders';
+  if (files.some((f) => f.startsWith('images/') && isImagePath(f) && splitNamed(f, 1))) return 'ultralytics';
+  if (files.some((f) => f.startsWith('images/') && isImagePath(f))) return 'single';
   const set = new Set(files);
-  if (images.some((f) => set.has(labelPathFor(f)))) return 'side-by-side';
+  if (files.some((f) => isImagePath(f) && set.has(labelPathFor(f)))) return 'side-by-side';
   return undefined;
 }
 
@@ -90,22 +93,25 @@ function finalizeSplit({ name, dataPrefix, images }: RawSplit, fileSet: Readonly
   // The listing is sorted already in most layouts; checking is one pass, sorting a copy cost more.
   const sorted = images.every((p, i) => i === 0 || compareText(images[i - 1]!, p) <= 0) ? images : [...images].sort(compareText);
   for (const path of sorted) {
-    const label = labelFor(path, fileSet);
-    const first = byLabel.get(label.path);
+    // Nearly every image has its YOLO label: no object per image for that case (10^5 images).
+    const yolo = labelPathFor(path);
+    const label = fileSet.has(yolo) ? undefined : labelFor(path, fileSet);
+    const labelPath = label?.path ?? yolo;
+    const first = byLabel.get(labelPath);
     if (first !== undefined) {
-      findings.push(finding('DUPLICATE_STEM', 'warning', `same name as ${first} (both map to ${label.path}); excluded, the first in name order is kept`, {
+      findings.push(finding('DUPLICATE_STEM', 'warning', `same name as ${first} (both map to ${labelPath}); excluded, the first in name order is kept`, {
         file: path,
         hint: 'rename one of the images and give it its own label file',
         data: { excluded: true, split: name },
       }));
       continue;
     }
-    byLabel.set(label.path, path);
+    byLabel.set(labelPath, path);
     const image: PlannedImage = { path, fileName: path.slice(dataPrefix.length) };
-    if (label.exists) {
-      image.labelPath = label.path;
-      if (label.format) image.labelFormat = label.format;
-    } else findings.push(finding('IMAGE_WITHOUT_LABEL', 'info', `no label file ${label.path}; kept as a background image`, { file: path }));
+    if (label === undefined || label.exists) {
+      image.labelPath = labelPath;
+      if (label?.format) image.labelFormat = label.format;
+    } else findings.push(finding('IMAGE_WITHOUT_LABEL', 'info', `no label file ${labelPath}; kept as a background image`, { file: path }));
     planned.push(image);
   }
   return { name, dataPrefix, images: planned };
@@ -131,7 +137,11 @@ function overlapFindings(splits: readonly RawSplit[]): Finding[] {
 /** Label files without an image, and non-image files in image folders. */
 function treeFindings(raw: RawPlan, files: readonly string[], set: ReadonlySet<string>): Finding[] {
   const out: Finding[] = [];
-  const used = new Set(raw.allImages.map((image) => labelFor(image, set).path));
+  const used = new Set<string>();
+  for (const image of raw.allImages) {
+    const yolo = labelPathFor(image);
+    used.add(set.has(yolo) ? yolo : dotaPathFor(image, set) ?? yolo);
+  }
   for (const label of raw.labelFiles) {
     if (used.has(label) || (CLASSES_FILE_NAMES as readonly string[]).includes(basename(label))) continue;
     out.push(finding('LABEL_WITHOUT_IMAGE', 'warning', 'label file has no image; not used', { file: label }));

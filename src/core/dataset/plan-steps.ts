@@ -38,13 +38,18 @@ export function finalSplits(planned: PlannedSplit[], root: string, options: Conv
     }
     splits = splitByFraction(splits[0]!, options.valFraction, options.seed);
   } else if (!splits.some((s) => s.name === 'val')) {
-    const command = options.valFractionCommand ?? `yw convert ${root} --val-fraction 0.2`;
-    findings.push(finding('SPLIT_NO_VAL', 'warning', `no validation split (${splits.map((s) => s.name).join(', ')} only): yw config needs one`, {
-      hint: `divide ${splits[0]?.name ?? 'train'} into train and val: ${command}`,
-      data: { command },
-    }));
+    findings.push(noValFinding(splits, options.valFractionCommand ?? `yw convert ${root} --val-fraction 0.2`));
   }
   return splits;
+}
+
+/** No val split: with train alone, the command that divides it; else, what yw config needs. */
+function noValFinding(splits: readonly PlannedSplit[], command: string): Finding {
+  const message = `no validation split (${splits.map((s) => s.name).join(', ')} only): yw config needs one`;
+  if (splits.length === 1 && splits[0]!.name === 'train') {
+    return finding('SPLIT_NO_VAL', 'warning', message, { hint: `divide train into train and val: ${command}`, data: { command } });
+  }
+  return finding('SPLIT_NO_VAL', 'warning', message, { hint: 'add a val split (a valid/ folder, a val.txt list, or a data.yaml val: entry)' });
 }
 
 export function sourceContext(input: Pick<PlanInput, 'files' | 'texts' | 'rootAbs'>, findings: Finding[]): SourceContext {
@@ -72,6 +77,9 @@ export function splitSource(meta: DatasetMeta, ctx: SourceContext): { file: stri
 export function classesInput(input: Pick<PlanInput, 'files' | 'texts' | 'classesOverride'>, meta: DatasetMeta, ctx: SourceContext): ClassesInput {
   const darknet = meta.darknet;
   const namesFile = darknet?.data.names === undefined ? undefined : resolveNamedFile(darknet.data.names, darknet, ctx);
+  if (darknet?.data.names !== undefined && namesFile === undefined && !input.classesOverride) {
+    ctx.findings.push(finding('DARKNET_DATA_NAMES_MISSING', 'warning', `names = ${darknet.data.names} is not a file of the dataset; its classes come from the other sources`, { file: darknet.file }));
+  }
   return {
     files: input.files,
     texts: input.texts,

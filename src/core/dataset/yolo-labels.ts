@@ -37,7 +37,7 @@ export function parseYoloLabels(text: string, file: string, classIds: ReadonlySe
   const seen = new Set<string>();
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const lines = body.includes('\r') ? body.split(/\r\n|\r|\n/) : body.split('\n');
-  const tally = new KindTally();
+  let tally: KindTally | undefined; // only files with other kinds of lines need one
   let line = 0;
   const drop: Drop = (code, message, hint) => {
     findings.push(finding(code, 'error', message, { file, line, data: { dropped: true }, ...(hint ? { hint } : {}) }));
@@ -65,10 +65,10 @@ export function parseYoloLabels(text: string, file: string, classIds: ReadonlySe
     seen.add(key);
     const checked = checkBounds(shape, drop, clipped);
     if (!checked) continue;
-    if (kind !== 'box') tally.add(kind!, shapes.length, values ? values[5]! : Number(tokens![5]));
+    if (kind !== 'box') (tally ??= new KindTally()).add(kind!, shapes.length, values ? values[5]! : Number(tokens![5]));
     shapes.push(checked);
   }
-  for (const note of tally.notes(shapes, file, kinds.obbPolygons === true)) findings.push(note);
+  if (tally) for (const note of tally.notes(shapes, file, kinds.obbPolygons === true)) findings.push(note);
   return { shapes, findings };
 }
 

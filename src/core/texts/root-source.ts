@@ -29,6 +29,7 @@ type Resolved = Omit<ClassSource, 'datasetName'>;
 const HINTS: Record<string, string> = {
   TEXTS_SPLITS_DISAGREE: 'every split must use one class list in one order; run `yw convert --force` again',
   TEXTS_CLASS_FILES_DISAGREE: 'make the classes files agree, or pass the one that is right as the source',
+  DATA_YAML_AMBIGUOUS: 'pass the dataset YAML itself as the source (yw texts DIR/NAME.yaml)',
 };
 
 /**
@@ -72,8 +73,11 @@ function convertClasses(input: RootInput): ReturnType<typeof rootClasses> {
     }
     // convert names files relative to the root; texts names them as the user typed the root.
     const file = input.shown.get(error.file ?? '');
-    if (file === undefined) throw error;
-    const hint = error.code === 'CLASSES_DIFFER' ? HINTS.TEXTS_CLASS_FILES_DISAGREE : error.hint;
+    const hint = error.code === 'CLASSES_DIFFER' ? HINTS.TEXTS_CLASS_FILES_DISAGREE : HINTS[error.code] ?? error.hint;
+    if (file === undefined) {
+      if (hint === error.hint) throw error;
+      throw new YwError(error.code, error.message, { ...(hint ? { hint } : {}), cause: error });
+    }
     throw new YwError(error.code, error.message, { file, ...(error.line ? { line: error.line } : {}), ...(hint ? { hint } : {}), cause: error });
   }
 }

@@ -112,6 +112,12 @@ describe('classesFromRoot', () => {
     expect(classesFromRoot(root(files, [coco('ds/annotations/train.json', ['a'])])).findings).toEqual([]);
   });
 
+  it('reads a root\'s only dataset YAML whatever its name, and asks for the YAML itself among several', () => {
+    expect(classesFromRoot(root({ 'coco8.yaml': 'names: {0: person, 2: car}\n' })).classes.map((c) => [c.id, c.name])).toEqual([[0, 'person'], [2, 'car']]);
+    const error = errorOf(() => classesFromRoot(root({ 'a.yaml': 'names: [x]\n', 'b.yaml': 'names: [y]\n' })));
+    expect([error.code, error.hint]).toEqual(['DATA_YAML_AMBIGUOUS', 'pass the dataset YAML itself as the source (yw texts DIR/NAME.yaml)']);
+  });
+
   it('lists what it looked for when a root has no classes', () => {
     const error = errorOf(() => classesFromRoot(root({ 'images/a.jpg': '' })));
     expect(error.code).toBe('TEXTS_NO_CLASSES');
