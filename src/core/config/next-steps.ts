@@ -29,7 +29,8 @@ export function nextSteps(x: StepInputs): string[] {
     steps.push(shellCommand(['wget', '-P', PRETRAINED_DIR, `${HF_BASE}/${posix.basename(spec.loadFrom)}`]));
   }
   if (spec.mode !== 'finetune' && !x.embeddingsExists) {
-    steps.push(shellCommand(['python', 'tools/generate_text_prompts.py', '--model', TEXT_MODEL, '--text', spec.texts, '--out', spec.embeddings]));
+    // yw embed writes what tools/generate_text_prompts.py would, without its hard-coded cuda:0 (facts §4.1)
+    steps.push(shellCommand(['yw', 'embed', spec.texts, '--model', TEXT_MODEL, '-o', spec.embeddings]));
   }
   if (spec.mode === 'reparam' && !x.weightsExists && spec.loadFrom !== null) steps.push(...reparamSteps(spec, spec.loadFrom));
   if (spec.gpus === 1) steps.push(shellCommand(['python', 'tools/train.py', x.configPath, '--amp']));

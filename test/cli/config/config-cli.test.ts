@@ -93,11 +93,12 @@ describe('yw config', () => {
     expect(bad.stderr).toContain('has shape (2, 512), expected (1, 512) [EMBEDDINGS_SHAPE]');
     const good = await runCli(['config', '--data', 'datasets/helmet', '--mode', 'prompt', '--embeddings', 'embeddings_1x512.npy'], { cwd });
     expect(good.code).toBe(0);
-    expect(good.stdout).not.toContain('generate_text_prompts');
+    expect(good.stdout).not.toContain('yw embed');
     expect(good.stdout).not.toContain('yw texts');
     expect(good.stderr).not.toContain('class-text JSON');
     const missing = await runCli(['config', '--data', 'datasets/helmet', '--mode', 'prompt', '--force'], { cwd });
-    expect(missing.stdout).toContain('python tools/generate_text_prompts.py --model openai/clip-vit-base-patch32 --text data/texts/helmet_class_texts.json --out embeddings/helmet_1_clip_vit_b32_embeddings.npy');
+    expect(missing.stdout).toContain('yw embed data/texts/helmet_class_texts.json --model openai/clip-vit-base-patch32 -o embeddings/helmet_1_clip_vit_b32_embeddings.npy');
+    expect(missing.stdout).not.toContain('generate_text_prompts');
   });
 
   it('reparam needs --weights and prints how to make the *_rep_conv.pth', async () => {
