@@ -97,8 +97,10 @@ describe('headers that OpenCV will not decode are a warning in yw convert, and t
     await writeFile(join(root, 'classes.txt'), 'thing\n');
     const picked = ['crafted-png-ihdr-bad-crc.png', 'crafted-jpeg-12-bit.jpg', 'crafted-webp-animated.webp', 'crafted-png-40000x40000.png', 'crafted-bmp-7-bit.bmp', 'crafted-jpeg-exif-count-ffff.jpg'];
     for (const name of picked) await copyFile(join(dir, name), join(root, 'images', name));
+    // One labelled image, so the split is not SPLIT_NO_LABELS (an error): warnings alone exit 0.
+    await writeFile(join(root, 'labels', 'crafted-jpeg-exif-count-ffff.txt'), '0 0.5 0.5 0.5 0.5\n');
     const run = await runCli(['convert', '.', '--json'], { cwd: root });
-    expect(run.code).toBe(0);
+    expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ images: picked.length });
     const warnings = run.stderr.split('\n').filter((l) => l.includes('IMAGE_NOT_DECODABLE'));
     expect(warnings).toEqual([

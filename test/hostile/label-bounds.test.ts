@@ -53,14 +53,17 @@ describe('a label file of 10^6 lines', () => {
   it('yw convert --report: under 300 MB peak RSS, 50 LABEL_COLUMNS listed + one summary, counts exact', async () => {
     const root = await oneImage(millionLines);
     const run = runMeasured(['convert', root, '--report', join(root, 'report.json'), '--json']);
-    expect(run.code, run.stderr).toBe(0);
+    expect(run.code, run.stderr).toBe(1); // the outputs are written; the error findings make it exit 1
     expect(run.rssMB).toBeLessThan(300);
     const summary = JSON.parse(run.stdout) as Record<string, unknown>;
-    expect(summary).toMatchObject({ annotations: 500_000, dropped: { LABEL_COLUMNS: 500_000 }, findings: { error: 500_000, warning: 0 } });
+    // The one warning is SPLIT_NO_VAL (a train-only dataset).
+    expect(summary).toMatchObject({ annotations: 500_000, dropped: { LABEL_COLUMNS: 500_000 }, findings: { error: 500_000, warning: 1 } });
     const report = JSON.parse(await readFile(join(root, 'report.json'), 'utf8')) as { findings: Finding[]; counts: Record<string, number> };
-    expect(report.counts).toEqual({ error: 500_000, warning: 0, info: 0 });
-    expect(report.findings).toHaveLength(51);
-    expect(report.findings.at(-1)).toEqual({
+    expect(report.counts).toEqual({ error: 500_000, warning: 1, info: 0 });
+    const columns = report.findings.filter((f) => f.code === 'LABEL_COLUMNS');
+    expect(report.findings.map((f) => f.code).filter((c) => c !== 'LABEL_COLUMNS')).toEqual(['SPLIT_NO_VAL']);
+    expect(columns).toHaveLength(51);
+    expect(columns.at(-1)).toEqual({
       code: 'LABEL_COLUMNS', severity: 'error', file: join(root, 'labels', 'a.txt'), line: 102,
       message: '499950 more LABEL_COLUMNS in this file not listed, from line 102',
       hint: 'correct the line (numbers in 0..1 after the class id) or delete it',
@@ -76,7 +79,7 @@ describe('a label file of 10^6 lines', () => {
     const run = runMeasured(['check', root, '--report', join(root, 'report.json')]);
     expect(run.code).toBe(1);
     expect(run.rssMB).toBeLessThan(300);
-    expect(run.stdout).toContain('500000 error(s), 0 warning(s)');
+    expect(run.stdout).toContain('500000 error(s), 1 warning(s)');
     const report = JSON.parse(await readFile(join(root, 'report.json'), 'utf8')) as { findings: Finding[] };
     expect(report.findings.filter((f) => f.code === 'LABEL_COLUMNS')).toHaveLength(51);
   }, 300_000);
@@ -89,7 +92,7 @@ describe('a 2 GB label file', () => {
       await truncate(path, 2 ** 31);
     }));
     const run = await runCli(['convert', root, '--json']);
-    expect(run.code).toBe(0);
+    expect(run.code).toBe(1);
     expect(run.stderr).toContain('error LABEL_TOO_LARGE');
     expect(run.stderr).toContain('labels/a.txt: label file is 2048 MB, over the 256 MB yw reads; not read, image kept without boxes (a label file holds one line per object: check what wrote this one)');
     expect(JSON.parse(run.stdout)).toMatchObject({ images: 1, annotations: 0 });
@@ -110,39 +113,63 @@ describe('other text files of the dataset', () => {
 describe('long label files block by block', () => {
   const image = { path: 'a.jpg', fileName: 'a.jpg', width: 640, height: 480, labelPath: 'a.txt' };
   const context = { classIds: new Set([0, 1]), categoryIdStart: 1, boxPolygons: false };
-  const lines = ['\uFEFF0 0.5 0.5 0.2 0.2', '1 0.3 0.3 0.1 0.1', 'oops', '', '0 0.5 0.5 0.2 0.2', '1 0.2 0.2 0.1 0.1 0.3 0.2 0.2 0.3', '7 0.5 0.5 0.1 0.1', '0 0.9 0.9 0.205 0.2', '1 0.3 0.3 0.1 0.1'];
-  const text = `${lines.join('\n')}\n`;
+  const quad = '0 0.1 0.1 0.3 0.12 0.28 0.3 0.08 0.28'; // an oriented box, unless the file holds other polygons
+  const lines = ['\uFEFF0 0.5 0.5 0.2 0.2', quad, '1 0.3 0.3 0.1 0.1', 'oops', '', '0 0.5 0.5 0.2 0.2', '0 0.4 0.4 0.1 0.1 7', '7 0.5 0.5 0.1 0.1', '0 0.9 0.9 0.205 0.2', '1 0.3 0.3 0.1 0.1'];
+  const polygon = '1 0.2 0.2 0.1 0.1 0.3 0.2 0.2 0.3 0.25 0.35';
+  const texts = {
+    'quads alone (oriented boxes)': `${lines.join('\n')}\n`,
+    'a polygon at the end (quads stay polygons)': `${lines.join('\n')}\n${polygon}\n`,
+    'CRLF and lone CR line ends': `${lines.slice(0, 5).join('\r\n')}\r${lines.slice(5).join('\n')}\n`,
+    'lone CR line ends only (old Mac)': `${lines.join('\r')}\r`,
+    'a triangle at the end, tab-separated (quads stay polygons)': `${lines.join('\n')}\n1\t0.2 0.2  0.3 0.2 0.25 0.3\n`,
+    'boxes only (no first pass for kinds)': `${lines.filter((l) => l.split(' ').length < 6).join('\n')}\n`,
+  };
+  const blocks = (text: string, size: number) => labelBlocks(text, 'a.txt', context.classIds, {}, size);
 
-  it('labelBlocks cuts after whole lines and carries line counts', () => {
-    const blocks: { text: string; before: number }[] = [];
-    for (const b of labelBlocks(text, 20)) blocks.push({ text: b.text, before: b.carry.linesBefore });
-    expect(blocks.map((b) => b.text).join('')).toBe(text);
-    expect(blocks.every((b) => b.text.endsWith('\n'))).toBe(true);
+  const lineEnds = (text: string) => text.match(/\r\n|\r|\n/g)?.length ?? 0;
+  it.each(['quads alone (oriented boxes)', 'CRLF and lone CR line ends', 'lone CR line ends only (old Mac)'] as const)('labelBlocks cuts %s after whole lines and carries line counts', (name) => {
+    const text = texts[name];
+    const seen: { text: string; before: number; last: boolean }[] = [];
+    for (const b of blocks(text, 20)) seen.push({ text: b.text, before: b.carry.linesBefore, last: b.carry.last === true });
+    expect(seen.map((b) => b.text).join('')).toBe(text);
+    expect(seen.every((b, i) => /[\r\n]$/.test(b.text) && !(b.text.endsWith('\r') && seen[i + 1]?.text.startsWith('\n')))).toBe(true);
+    expect(seen.map((b) => b.last)).toEqual(seen.map((_, i) => i === seen.length - 1));
     let at = 0;
-    for (const b of blocks) {
-      expect(b.before).toBe(text.slice(0, at).split('\n').length - 1);
+    for (const b of seen) {
+      expect(b.before).toBe(lineEnds(text.slice(0, at)));
       expect(b.text.length >= 20 || at + b.text.length === text.length).toBe(true);
       at += b.text.length;
     }
-    expect(blocks.length).toBeGreaterThan(3);
+    expect(seen.length).toBeGreaterThan(3);
   });
 
-  it.each([7, 20, 40, 1 << 16])('gives the records and findings of the whole text (blocks of %i characters)', (size) => {
-    const whole = convertImageLabels(text, image, 1, 1, context);
-    let id = 1;
-    const records: string[] = [];
-    const findings: Finding[] = [];
-    for (const block of labelBlocks(text, size)) {
-      const part = convertImageLabels(block.text, image, 1, id, context, block.carry);
-      id += part.count;
-      if (part.records) records.push(part.records);
-      findings.push(...part.findings);
-    }
-    expect(records.join(',\n')).toBe(whole.records);
-    expect(findings).toEqual(whole.findings);
-    expect(whole.findings.map((f) => `${f.code}:${f.line}`)).toEqual(['LABEL_COLUMNS:3', 'LABEL_DUPLICATE:5', 'LABEL_UNKNOWN_CLASS:7', 'LABEL_CLIPPED:8', 'LABEL_DUPLICATE:9']);
-    const shapes = [...labelBlocks(text, size)].flatMap((b) => imageShapes(b.text, image, context, b.carry).shapes);
-    expect(shapes).toEqual(imageShapes(text, image, context).shapes);
+  for (const [name, text] of Object.entries(texts)) {
+    it.each([7, 20, 40, 1 << 16])(`${name}: the records, shapes and findings of the whole text (blocks of %i characters)`, (size) => {
+      const whole = convertImageLabels(text, image, 1, 1, context);
+      let id = 1;
+      const records: string[] = [];
+      const findings: Finding[] = [];
+      for (const block of blocks(text, size)) {
+        const part = convertImageLabels(block.text, image, 1, id, context, block.carry);
+        id += part.count;
+        if (part.records) records.push(part.records);
+        findings.push(...part.findings);
+      }
+      expect(records.join(',\n')).toBe(whole.records);
+      expect(findings).toEqual(whole.findings);
+      const shapes = [...blocks(text, size)].flatMap((b) => imageShapes(b.text, image, context, b.carry).shapes);
+      expect(shapes).toEqual(imageShapes(text, image, context).shapes);
+    });
+  }
+
+  it('the whole-text results the blocks are held to: kinds decided by the whole file', () => {
+    const codes = (text: string) => convertImageLabels(text, image, 1, 1, context).findings.map((f) => `${f.code}:${f.line ?? ''}`);
+    expect(codes(texts['quads alone (oriented boxes)'])).toEqual(['LABEL_COLUMNS:4', 'LABEL_DUPLICATE:6', 'LABEL_UNKNOWN_CLASS:8', 'LABEL_CLIPPED:9', 'LABEL_DUPLICATE:10', 'LABEL_TRACK_ID_IGNORED:', 'LABEL_ORIENTED_BOXES:']);
+    expect(codes(texts['a polygon at the end (quads stay polygons)'])).toEqual(['LABEL_COLUMNS:4', 'LABEL_DUPLICATE:6', 'LABEL_UNKNOWN_CLASS:8', 'LABEL_CLIPPED:9', 'LABEL_DUPLICATE:10', 'LABEL_TRACK_ID_IGNORED:']);
+    const kinds = (text: string) => imageShapes(text, image, context).shapes.map((s) => s.kind).join(' ');
+    expect(kinds(texts['quads alone (oriented boxes)'])).toBe('box box box box box');
+    expect(kinds(texts['a polygon at the end (quads stay polygons)'])).toBe('box polygon box box box polygon');
+    expect(kinds(texts['a triangle at the end, tab-separated (quads stay polygons)'])).toBe('box polygon box box box polygon');
   });
 });
 

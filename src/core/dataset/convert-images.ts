@@ -1,6 +1,7 @@
 import { finding, type Finding } from '../findings.js';
-import { annotationGeometry, boxAnnotationText, cocoAnnotationText, px, type AnnotationOptions, type Geometry } from './coco.js';
+import { annotationGeometry, boxAnnotationText, cocoAnnotationText, px, type Geometry } from './coco.js';
 import type { ImageSize, PlannedImage, PlannedSplit } from './model.js';
+import { parseLabels, type LabelContext } from './label-text.js';
 import { parseYoloLabels, toPixels, type LabelCarry } from './yolo-labels.js';
 import { OPENCV_DECODES, type ImageFormat } from '../image-header/index.js';
 
@@ -54,6 +55,7 @@ export function applySizes(
 function sizedImage(image: PlannedImage, width: number, height: number): SizedImage {
   const sized: SizedImage = { path: image.path, fileName: image.fileName, width, height };
   if (image.labelPath !== undefined) sized.labelPath = image.labelPath;
+  if (image.labelFormat !== undefined) sized.labelFormat = image.labelFormat;
   return sized;
 }
 
@@ -91,9 +93,7 @@ export interface ImageConversion {
   findings: Finding[];
 }
 
-export interface LabelContext extends AnnotationOptions {
-  classIds: ReadonlySet<number>;
-}
+export type { LabelContext } from './label-text.js';
 
 /** One kept label line in COCO terms: class id, pixel geometry (bbox, area, segmentation), line. */
 export interface ImageShape {
@@ -106,16 +106,18 @@ export interface ImageShape {
 /**
  * The structured step shared by `yw convert` (which formats the shapes) and `yw check` (which
  * profiles them): one image's label text → shapes, with every finding, LABEL_TINY included.
- * With `carry` the text is one block of a long label file (label-blocks.ts), here and below.
+ * With `carry` the text is one block of a long YOLO label file (label-blocks.ts), here and below.
  */
 export function imageShapes(
   labelText: string | undefined,
   image: SizedImage,
-  context: Pick<LabelContext, 'classIds' | 'boxPolygons'>,
+  context: Pick<LabelContext, 'classIds' | 'boxPolygons' | 'classIdByName' | 'poseValues' | 'obbPolygons'>,
   carry?: LabelCarry,
 ): { shapes: ImageShape[]; findings: Finding[] } {
   if (labelText === undefined || image.labelPath === undefined) return { shapes: [], findings: [] };
-  const parsed = parseYoloLabels(labelText, image.labelPath, context.classIds, carry);
+  const parsed = carry
+    ? parseYoloLabels(labelText, image.labelPath, context.classIds, context, carry)
+    : parseLabels(labelText, { ...image, labelPath: image.labelPath }, context);
   const shapes = parsed.shapes.map((shape): ImageShape => {
     const geometry = annotationGeometry(toPixels(shape, image), context.boxPolygons);
     const [, , w, h] = geometry.bbox;
@@ -139,7 +141,9 @@ export function convertImageLabels(
   carry?: LabelCarry,
 ): ImageConversion {
   if (labelText === undefined || image.labelPath === undefined) return { records: '', count: 0, findings: [] };
-  const { shapes, findings } = parseYoloLabels(labelText, image.labelPath, context.classIds, carry);
+  const { shapes, findings } = image.labelFormat === undefined
+    ? parseYoloLabels(labelText, image.labelPath, context.classIds, context, carry)
+    : parseLabels(labelText, image as SizedImage & { labelPath: string }, context);
   const { width: W, height: H } = image;
   const records: string[] = [];
   for (let i = 0; i < shapes.length; i++) {

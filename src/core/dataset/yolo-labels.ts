@@ -1,5 +1,6 @@
 import { finding, type Finding } from '../findings.js';
 import { clamp01, extent, shoelaceArea } from './geometry.js';
+import { columnsMessage, KindTally, lineKind, shapeFrom, type LabelKinds, type LineKind } from './label-kinds.js';
 import { scanPlainLine } from './yolo-labels-scan.js';
 import type { ImageSize, PixelShape, YoloShape } from './model.js';
 
@@ -14,24 +15,32 @@ const FLOAT_SLACK = 1e-6;
 
 const NOT_FINITE = /^[+-]?(?:nan|inf|infinity)$/i;
 
+export type { LabelKinds } from './label-kinds.js';
+
 export interface ParsedLabels {
   shapes: YoloShape[];
   findings: Finding[];
 }
 
 /**
- * Parses one YOLO label file. A 5-token line is a box `class xc yc w h`; an odd count ≥ 7 is a
- * YOLO-seg polygon `class x1 y1 x2 y2 ...`, kept vertex for vertex. BOM, CRLF and blank lines are
- * tolerated; every other problem drops the line (or clips it) with a finding naming file and line.
- * `classIds` are the class ids the class list defines (may be sparse). With `carry`, `text` is one
- * block of a longer file (see label-blocks.ts): line numbers and duplicates continue from the blocks before.
+ * Parses one YOLO label file. A 5-value line is a box `class xc yc w h` (a 6th value is ignored, with
+ * one finding per file saying what it was taken for); an odd count ≥ 7 is a YOLO-seg polygon, kept
+ * vertex for vertex; with `kinds.poseValues` a pose line is its box. A 9-value line is an oriented box
+ * (Ultralytics OBB, DOTA) written as its axis-aligned extent, unless the file also holds polygons of
+ * other sizes (then it is a 4-point polygon) or `kinds.obbPolygons` keeps the quadrilateral. BOM, CR,
+ * LF, CRLF and blank lines are tolerated; every other problem drops the line (or clips it) with a
+ * finding naming file and line. `classIds` are the class ids the class list defines (may be sparse).
+ * With `carry`, `text` is one block of a longer file (label-blocks.ts): line numbers, duplicates and
+ * the file's one note per kind continue across the blocks.
  */
-export function parseYoloLabels(text: string, file: string, classIds: ReadonlySet<number>, carry?: LabelCarry): ParsedLabels {
+export function parseYoloLabels(text: string, file: string, classIds: ReadonlySet<number>, kinds: LabelKinds = {}, carry?: LabelCarry): ParsedLabels {
   const shapes: YoloShape[] = [];
   const findings: Finding[] = [];
   const seen = carry?.seen ?? new Set<string>();
   const before = carry?.linesBefore ?? 0;
-  const lines = (before === 0 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split('\n');
+  const body = before === 0 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const lines = body.includes('\r') ? body.split(/\r\n|\r|\n/) : body.split('\n');
+  let tally: KindTally | undefined; // only files with other kinds of lines need one
   let line = 0;
   const drop: Drop = (code, message, hint) => {
     findings.push(finding(code, 'error', message, { file, line, data: { dropped: true }, hint }));
@@ -48,7 +57,8 @@ export function parseYoloLabels(text: string, file: string, classIds: ReadonlySe
     const plain = !raw.includes('\t') && !raw.includes('  ');
     const values = plain ? scanPlainLine(raw) : undefined;
     const tokens = values ? undefined : plain ? raw.split(' ') : raw.split(/\s+/);
-    const shape = tokens ? parseLine(tokens, line, classIds, drop) : shapeOf(values!, raw, line, classIds, drop);
+    const kind = lineKind(values ? values.length : tokens!.length, kinds.poseValues);
+    const shape = tokens ? parseLine(tokens, kind, line, classIds, drop, kinds) : shapeOf(values!, kind, raw, line, classIds, drop, kinds);
     if (!shape) continue;
     const key = tokens && !plain ? tokens.join(' ') : raw; // raw is its tokens joined by ' ' when plain
     if (seen.has(key)) {
@@ -57,18 +67,35 @@ export function parseYoloLabels(text: string, file: string, classIds: ReadonlySe
     }
     seen.add(key);
     const checked = checkBounds(shape, drop, clipped);
-    if (checked) shapes.push(checked);
+    if (!checked) continue;
+    if (kind !== 'box') (tally ??= new KindTally()).add(kind!, shapes.length, values ? values[5]! : Number(tokens![5]));
+    shapes.push(checked);
   }
+  if (carry) finishBlock(carry, tally, shapes, findings, file, kinds.obbPolygons === true);
+  else if (tally) for (const note of tally.notes(shapes, file, kinds.obbPolygons === true)) findings.push(note);
   return { shapes, findings };
 }
 
 /**
- * What a block of a long label file needs from the blocks before it (core/dataset/label-blocks.ts):
- * how many lines they held (for line numbers) and the lines kept so far (for LABEL_DUPLICATE).
+ * What a block of a long label file needs from the rest of it (label-blocks.ts): how many lines came
+ * before (line numbers), the lines kept so far (LABEL_DUPLICATE), and the file's kinds of lines: each
+ * block's are added to `kinds`, whose notes come with the last block. A quadrilateral is an oriented
+ * box unless the file holds other polygons, which a later block may show: `otherPolygons` says it for
+ * the whole file, from a first pass that only gathers `kinds` (and leaves `otherPolygons` undefined).
  */
 export interface LabelCarry {
   linesBefore: number;
   seen: Set<string>;
+  kinds: KindTally;
+  otherPolygons?: boolean;
+  last?: boolean;
+}
+
+function finishBlock(carry: LabelCarry, tally: KindTally | undefined, shapes: YoloShape[], findings: Finding[], file: string, keepQuads: boolean): void {
+  if (tally) carry.kinds.merge(tally);
+  if (carry.otherPolygons === undefined) return; // a first pass: kinds only
+  if (tally) tally.convertQuads(shapes, keepQuads, carry.otherPolygons);
+  if (carry.last) for (const note of carry.kinds.fileNotes(file, keepQuads)) findings.push(note);
 }
 
 /** What to do about a line yw cannot read as a box or polygon. */
@@ -76,12 +103,9 @@ const FIX_LINE = 'correct the line (numbers in 0..1 after the class id) or delet
 
 type Drop = (code: string, message: string, hint: string) => void;
 
-function parseLine(tokens: string[], line: number, classIds: ReadonlySet<number>, drop: Drop): YoloShape | undefined {
+function parseLine(tokens: string[], kind: LineKind | undefined, line: number, classIds: ReadonlySet<number>, drop: Drop, kinds: LabelKinds): YoloShape | undefined {
   const n = tokens.length;
-  if (n !== 5 && (n < 7 || n % 2 === 0)) {
-    drop('LABEL_COLUMNS', `${n} values; expected 5 (class xc yc w h) or an odd count ≥ 7 (class x1 y1 x2 y2 x3 y3 ...)`, FIX_LINE);
-    return undefined;
-  }
+  if (kind === undefined) return void drop('LABEL_COLUMNS', columnsMessage(n, kinds), FIX_LINE);
   const coords: number[] = [];
   let classId = 0;
   for (let i = 0; i < n; i++) {
@@ -96,16 +120,15 @@ function parseLine(tokens: string[], line: number, classIds: ReadonlySet<number>
     drop('LABEL_UNKNOWN_CLASS', `class id ${tokens[0]} is not in the class list`, 'check the classes file, or pass the right one with --classes FILE');
     return undefined;
   }
-  return { classId, line, kind: n === 5 ? 'box' : 'polygon', coords };
+  return shapeFrom(classId, line, kind, coords);
 }
 
 /** parseLine for a line scanPlainLine read: every value is a finite decimal already. */
-function shapeOf(values: number[], raw: string, line: number, classIds: ReadonlySet<number>, drop: Drop): YoloShape | undefined {
-  const n = values.length;
-  if (n !== 5 && (n < 7 || n % 2 === 0)) return parseLine(raw.split(' '), line, classIds, drop);
+function shapeOf(values: number[], kind: LineKind | undefined, raw: string, line: number, classIds: ReadonlySet<number>, drop: Drop, kinds: LabelKinds): YoloShape | undefined {
+  if (kind === undefined) return parseLine(raw.split(' '), kind, line, classIds, drop, kinds);
   const classId = values[0]!;
-  if (!Number.isInteger(classId) || !classIds.has(classId)) return parseLine(raw.split(' '), line, classIds, drop);
-  return { classId, line, kind: n === 5 ? 'box' : 'polygon', coords: values.slice(1) };
+  if (!Number.isInteger(classId) || !classIds.has(classId)) return parseLine(raw.split(' '), kind, line, classIds, drop, kinds);
+  return shapeFrom(classId, line, kind, values.slice(1));
 }
 
 const NOT_A_NUMBER = Symbol('not a number');

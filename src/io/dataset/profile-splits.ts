@@ -1,6 +1,6 @@
 import { capFindings, FindingCap, type Finding } from '../../core/findings.js';
 import type { ClassEntry } from '../../core/dataset/classes.js';
-import { imageShapes, type ImageShape, type SizedImage, type SizedSplit } from '../../core/dataset/convert-images.js';
+import { imageShapes, type ImageShape, type LabelContext, type SizedImage, type SizedSplit } from '../../core/dataset/convert-images.js';
 import { LABEL_BLOCK_CHARS, labelBlocks } from '../../core/dataset/label-blocks.js';
 import type { ImageVisit } from '../../core/html-report/collect.js';
 import { ProfileBuilder } from '../../core/dataset/profile.js';
@@ -10,6 +10,8 @@ export interface ProfileSplitsInput {
   rootAbs: string;
   splits: readonly SizedSplit[];
   classes: readonly ClassEntry[];
+  /** How label files are read (yw convert's, without category ids). */
+  context: Omit<LabelContext, 'categoryIdStart'>;
   /**
    * Called after each image with what its labels gave (the HTML report collects from it); a long
    * label file (label-blocks.ts) gives one call per block of lines, all for the same image.
@@ -26,7 +28,7 @@ const NO_FINDINGS: readonly Finding[] = [];
 export async function profileSplits(input: ProfileSplitsInput): Promise<{ builder: ProfileBuilder; findings: Finding[] }> {
   const builder = new ProfileBuilder(input.classes, input.splits.map((s) => s.name));
   const findings: Finding[] = [];
-  const context = { classIds: new Set(input.classes.map((c) => c.id)), boxPolygons: false };
+  const context = input.context;
   for (const split of input.splits) {
     // Findings pushed since the previous visit are this image's (forEachLabel pushes LABEL_UNREADABLE just before the visit).
     let seen = findings.length;
@@ -36,8 +38,8 @@ export async function profileSplits(input: ProfileSplitsInput): Promise<{ builde
       input.onImage?.({ split: split.name, image, shapes, findings: own });
     };
     await forEachLabel(input.rootAbs, split, findings, (image, text) => {
-      if (text !== undefined && text.length > LABEL_BLOCK_CHARS) {
-        // A long label file, block by block: its shapes are tallied as they come, never all held.
+      if (text !== undefined && text.length > LABEL_BLOCK_CHARS && image.labelFormat === undefined) {
+        // A long YOLO label file, block by block: its shapes are tallied as they come, never all held.
         const cap = new FindingCap(findings);
         const small = builder.addBlocks(split.name, image, shapeBlocks(text, image, context, cap, visit));
         cap.close();
@@ -58,11 +60,11 @@ export async function profileSplits(input: ProfileSplitsInput): Promise<{ builde
 function* shapeBlocks(
   text: string,
   image: SizedImage,
-  context: Parameters<typeof imageShapes>[2],
+  context: ProfileSplitsInput['context'],
   cap: FindingCap,
   visit: (image: SizedImage, shapes: readonly ImageShape[]) => void,
 ): Generator<ImageShape[]> {
-  for (const block of labelBlocks(text)) {
+  for (const block of labelBlocks(text, image.labelPath!, context.classIds, context)) {
     const result = imageShapes(block.text, image, context, block.carry);
     cap.addAll(result.findings);
     yield result.shapes;

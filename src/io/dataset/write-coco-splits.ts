@@ -66,11 +66,11 @@ async function writeSplit(stream: BufferedStream, split: SizedSplit, input: Writ
   let nextId = 1;
   let background = 0;
   let index = 0;
-  /** A long label file, block by block: its records are written as they come, never all held. */
+  /** A long YOLO label file, block by block: its records are written as they come, never all held. */
   const writeBlocks = async (image: SizedImage, text: string): Promise<void> => {
     const cap = new FindingCap(findings);
     const firstId = nextId;
-    for (const block of labelBlocks(text)) {
+    for (const block of labelBlocks(text, image.labelPath!, input.context.classIds, input.context)) {
       const result = convertImageLabels(block.text, image, index, nextId, input.context, block.carry);
       nextId += result.count;
       cap.addAll(result.findings);
@@ -86,7 +86,7 @@ async function writeSplit(stream: BufferedStream, split: SizedSplit, input: Writ
   };
   await forEachLabel(input.rootAbs, split, findings, (image, text) => {
     index += 1;
-    if (text !== undefined && text.length > LABEL_BLOCK_CHARS) return writeBlocks(image, text);
+    if (text !== undefined && text.length > LABEL_BLOCK_CHARS && image.labelFormat === undefined) return writeBlocks(image, text);
     const result = convertImageLabels(text, image, index, nextId, input.context);
     if (result.count === 0) background += 1;
     nextId += result.count;

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { YwError } from '../../errors.js';
@@ -11,23 +12,28 @@ import { kernelFileSystem, kindOf } from './regular-file.js';
  *
  * A plain synchronous walk: fast-glob's '**' matching, micromatch and async readers cost ~0.1 s of
  * start-up and listing for a 20,000-file dataset, this costs a few readdir calls.
+ *
+ * A name that is not valid UTF-8 (a Latin-1 or GBK name from a Windows zip) cannot be opened through
+ * its decoded string, and two such names may decode to the same one: it is left out and, when
+ * `badNames` is given, added to it as a relative path with each byte that is not ASCII as `\xNN`
+ * (a folder with a trailing `/`: nothing in it is listed).
  */
-export async function listFiles(root: string): Promise<string[]> {
-  return (await listTree(root)).files;
+export async function listFiles(root: string, badNames?: string[]): Promise<string[]> {
+  return (await listTree(root, badNames)).files;
 }
 
 export interface Tree {
   /** Regular files (and links to them), as listFiles returns them. */
   files: string[];
   /**
-   * Every other name in the tree, with what it is ("a folder", "a FIFO (named pipe)", "a broken
-   * symbolic link", ...): a label path that names one of them is a problem to report, not a missing label.
+   * Every other name in the tree, with what it is ("a folder", "a FIFO", "a broken symbolic link",
+   * ...): a label path that names one of them is a problem to report, not a missing label.
    */
   notFiles: Map<string, string>;
 }
 
 /** listFiles, plus what the names that are not regular files are. */
-export async function listTree(root: string): Promise<Tree> {
+export async function listTree(root: string, badNames?: string[]): Promise<Tree> {
   const info = await stat(root).catch((error: unknown) => {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error; // EACCES, ELOOP, ENOTDIR: an OS error main names with the path and a fix
@@ -40,7 +46,7 @@ export async function listTree(root: string): Promise<Tree> {
   }
   refuseKernelFolder(root, false);
   const tree: Tree = { files: [], notFiles: new Map() };
-  walk(root.endsWith('/') && root.length > 1 ? root.slice(0, -1) : root, '', tree, new Set([folderKey(info)]), info.dev);
+  walk(root.endsWith('/') && root.length > 1 ? root.slice(0, -1) : root, '', tree, new Set([folderKey(info)]), info.dev, badNames ?? []);
   tree.files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return tree;
 }
@@ -48,7 +54,7 @@ export async function listTree(root: string): Promise<Tree> {
 /** Folders on the current path, by device and inode, so a symlink loop ends. */
 type Ancestors = Set<string>;
 
-function walk(dirAbs: string, dirRel: string, tree: Tree, ancestors: Ancestors, dev: number): void {
+function walk(dirAbs: string, dirRel: string, tree: Tree, ancestors: Ancestors, dev: number, bad: string[]): void {
   let entries: Dirent[];
   try {
     entries = readdirSync(dirAbs, { withFileTypes: true });
@@ -56,29 +62,45 @@ function walk(dirAbs: string, dirRel: string, tree: Tree, ancestors: Ancestors, 
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return; // removed while listing
     throw error;
   }
+  let undecodable: Set<string> | undefined;
   for (const entry of entries) {
     const name = entry.name;
     if (name.charCodeAt(0) === 46 /* . */) continue;
+    // Node decodes invalid UTF-8 bytes as U+FFFD; only then are the raw names read to tell.
+    if (name.includes('\uFFFD') && (undecodable ??= badEntries(dirAbs, dirRel, bad)).has(name)) continue;
     const rel = dirRel === '' ? name : `${dirRel}/${name}`;
     const abs = dirAbs === '/' ? `/${name}` : `${dirAbs}/${name}`;
     if (entry.isFile()) tree.files.push(rel);
-    else if (entry.isDirectory()) enter(abs, rel, tree, ancestors, dev, false);
-    else if (entry.isSymbolicLink()) followLink(abs, rel, tree, ancestors, dev);
+    else if (entry.isDirectory()) enter(abs, rel, tree, ancestors, dev, bad, false);
+    else if (entry.isSymbolicLink()) followLink(abs, rel, tree, ancestors, dev, bad);
     else tree.notFiles.set(rel, special(entry));
   }
 }
 
 /** A link: its target's kind decides (a loop, ELOOP, is an OS error main names with the path). */
-function followLink(abs: string, rel: string, tree: Tree, ancestors: Ancestors, dev: number): void {
+function followLink(abs: string, rel: string, tree: Tree, ancestors: Ancestors, dev: number, bad: string[]): void {
   const target = statSync(abs, { throwIfNoEntry: false });
   if (target === undefined) tree.notFiles.set(rel, 'a broken symbolic link');
   else if (target.isFile()) tree.files.push(rel);
-  else if (target.isDirectory()) enter(abs, rel, tree, ancestors, dev, true);
+  else if (target.isDirectory()) enter(abs, rel, tree, ancestors, dev, bad, true);
   else tree.notFiles.set(rel, `a symbolic link to ${special(target)}`);
 }
 
 /** What a name that is neither file, folder nor link is (regular-file.ts's words). */
 const special = (entry: Dirent | Stats): string => kindOf(entry) ?? 'not a regular file';
+
+/** Decoded names of a folder's entries whose raw names are not UTF-8; each raw name is added to `bad`. */
+function badEntries(dirAbs: string, dirRel: string, bad: string[]): Set<string> {
+  const names = new Set<string>();
+  for (const entry of readdirSync(dirAbs, { withFileTypes: true, encoding: 'buffer' })) {
+    const raw = entry.name as unknown as Buffer;
+    if (isUtf8(raw) || raw[0] === 46 /* . */) continue;
+    names.add(raw.toString('utf8'));
+    const shown = [...raw].map((b) => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, '0')}`)).join('');
+    bad.push(`${dirRel === '' ? '' : `${dirRel}/`}${shown}${entry.isDirectory() ? '/' : ''}`);
+  }
+  return names;
+}
 
 /**
  * A folder on /proc or /sys (reached by a link, or by walking from `/`) would make the walk list the
@@ -95,14 +117,14 @@ function refuseKernelFolder(abs: string, linked: boolean): void {
   });
 }
 
-function enter(abs: string, rel: string, tree: Tree, ancestors: Ancestors, parentDev: number, linked: boolean): void {
+function enter(abs: string, rel: string, tree: Tree, ancestors: Ancestors, parentDev: number, bad: string[], linked: boolean): void {
   tree.notFiles.set(rel, 'a folder');
   const info = statSync(abs);
   if (linked || info.dev !== parentDev) refuseKernelFolder(abs, linked);
   const key = folderKey(info);
   if (ancestors.has(key)) return;
   ancestors.add(key);
-  walk(abs, rel, tree, ancestors, info.dev);
+  walk(abs, rel, tree, ancestors, info.dev, bad);
   ancestors.delete(key);
 }
 
