@@ -11,9 +11,8 @@ export interface Unreadable {
 }
 
 export interface CocoInput {
+  /** With up to SAMPLE_SIZE `file_name`s, in file order. */
   summary: CocoSummary;
-  /** Up to IMAGE_SAMPLE `file_name`s, in file order. */
-  sample: string[];
 }
 
 /** Everything the checks need, gathered by io. Paths are keys as `filesToRead`/`pathsToStat` gave them. */
@@ -26,8 +25,6 @@ export interface CheckInput {
   npy: Map<string, NpyHeader | Unreadable>;
   exists: Map<string, boolean>;
 }
-
-export const IMAGE_SAMPLE = 20;
 
 export function isUnreadable(v: unknown): v is Unreadable {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && 'error' in v && Object.keys(v).length === 1;
@@ -52,22 +49,9 @@ export function pathsToStat(config: PyDict, coco: CheckInput['coco']): string[] 
   for (const d of findDatasets(config)) {
     const info = d.annFile ? coco.get(d.annFile) : undefined;
     if (!info || isUnreadable(info) || d.imagePrefix === undefined) continue;
-    for (const name of info.sample) out.add(joinRoot(d.imagePrefix, name));
+    for (const name of info.summary.sample) out.add(joinRoot(d.imagePrefix, name));
   }
   const loadFrom = str(config.get('load_from'));
   if (loadFrom) out.add(normalizePath(loadFrom));
   return [...out].sort();
-}
-
-/** The first IMAGE_SAMPLE `images[].file_name` of a COCO JSON. */
-export function sampleFileNames(json: unknown): string[] {
-  const images = (json as { images?: unknown } | null)?.images;
-  if (!Array.isArray(images)) return [];
-  const names: string[] = [];
-  for (const image of images) {
-    const name = (image as { file_name?: unknown } | null)?.file_name;
-    if (typeof name === 'string') names.push(name);
-    if (names.length >= IMAGE_SAMPLE) break;
-  }
-  return names;
 }

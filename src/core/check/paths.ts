@@ -37,12 +37,12 @@ function checkDatasetFiles(input: CheckInput, d: DatasetRef): Finding[] {
   if (d.annFile && isUnreadable(coco)) {
     out.push(annProblem(input, annKey, d.annFile, coco.error));
   }
-  if (coco && !isUnreadable(coco) && d.imagePrefix !== undefined && coco.sample.length > 0) {
-    const missing = coco.sample.map((n) => joinRoot(d.imagePrefix, n)).filter((p) => input.exists.get(p) === false);
+  if (coco && !isUnreadable(coco) && d.imagePrefix !== undefined && coco.summary.sample.length > 0) {
+    const missing = coco.summary.sample.map((n) => joinRoot(d.imagePrefix, n)).filter((p) => input.exists.get(p) === false);
     if (missing.length > 0) {
-      const all = missing.length === coco.sample.length;
+      const all = missing.length === coco.summary.sample.length;
       out.push(issue(input.configFile, 'IMAGES_NOT_FOUND', all ? 'error' : 'warning', child(d.path, 'data_prefix.img'),
-        `${missing.length} of ${coco.sample.length} sampled images of ${d.annFile} not found (first: ${missing[0]})`,
+        `${missing.length} of ${coco.summary.sample.length} sampled images of ${d.annFile} not found (first: ${missing[0]})`,
         'image paths are data_root + data_prefix.img + file_name, relative to the folder tools/train.py runs in; fix data_prefix or the file_names',
         { missing }));
     }

@@ -3,7 +3,7 @@ import { finding, type Finding } from '../findings.js';
 import type { ClassEntry } from '../dataset/classes.js';
 import { classMetaFiles, rootClasses } from '../dataset/convert.js';
 import { CLASSES_FILE_NAMES, DATA_YAML_NAMES } from '../dataset/paths.js';
-import { classesFromCoco, classesFromText, classLineNumbers, fileKindOf, type ClassSource, type JsonFile, type TextFile } from './source.js';
+import { classesFromCoco, classesFromText, classLineNumbers, fileKindOf, type ClassSource, type CocoFile, type TextFile } from './source.js';
 
 /** Where a dataset root's classes come from, for messages and --help. */
 export const ROOT_CLASS_SOURCES = `annotations/*.json, else ${CLASSES_FILE_NAMES.map((n) => `**/${n}`).join(', ')} (any depth, sorted), then ${DATA_YAML_NAMES.join(', ')}`;
@@ -12,7 +12,7 @@ export interface RootInput {
   /** Display path of the root. */
   root: string;
   /** `<root>/annotations/*.json`, sorted by path. */
-  annotations: readonly JsonFile[];
+  annotations: readonly CocoFile[];
   /** Every file of the root (relative, sorted), as `yw convert` lists it. */
   files: readonly string[];
   /** Contents of the root's `classMetaFiles`, by relative path. */
@@ -73,7 +73,7 @@ function convertClasses(input: RootInput): ReturnType<typeof rootClasses> {
   }
 }
 
-function fromAnnotations(annotations: readonly JsonFile[], classFiles: readonly TextFile[]): Resolved {
+function fromAnnotations(annotations: readonly CocoFile[], classFiles: readonly TextFile[]): Resolved {
   const splits = annotations.map((file) => classesFromCoco(file));
   const main = splits.find((s) => /(^|[\\/])train\.json$/.test(s.orderFrom)) ?? splits[0]!;
   for (const other of splits) assertSameNames(main.orderFrom, main.classes, other.orderFrom, other.classes, 'TEXTS_SPLITS_DISAGREE');

@@ -1,12 +1,12 @@
 import { open, readFile, stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import type { CheckInput, CocoInput, Unreadable } from '../../core/check/input.js';
-import { filesToRead, pathsToStat, sampleFileNames } from '../../core/check/input.js';
+import { filesToRead, pathsToStat } from '../../core/check/input.js';
 import type { PyDict } from '../../core/config-reader/values.js';
-import { summarizeCoco } from '../../core/dataset/coco-summary.js';
 import { NPY_HEADER_BYTES, parseNpyHeader, type NpyHeader } from '../../core/npy-header.js';
 import { isYwError } from '../../errors.js';
 import { readJson } from '../fs/read-text.js';
+import { readCocoSummary } from '../dataset/read-coco.js';
 
 /** The config reader's file callback: text, or undefined when the file does not exist. */
 export async function readConfigText(path: string): Promise<string | undefined> {
@@ -38,8 +38,7 @@ export async function gatherCheckInput(config: PyDict, configFile: string, root:
 }
 
 async function readCoco(path: string): Promise<CocoInput> {
-  const json = await readJson(path, 'COCO annotation file');
-  return { summary: summarizeCoco(json, path), sample: sampleFileNames(json) };
+  return { summary: await readCocoSummary(path) };
 }
 
 async function readHead(path: string): Promise<Uint8Array> {

@@ -1,10 +1,10 @@
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { YwError } from '../../errors.js';
-import { summarizeCoco, type CocoSummary } from '../../core/dataset/coco-summary.js';
+import type { CocoSummary } from '../../core/dataset/coco-summary.js';
 import type { ConfigData } from '../../core/config/spec.js';
 import type { SplitPaths } from '../../core/config/options.js';
 import { isDirectory, isFile } from '../fs/file-head.js';
-import { readJson } from '../fs/read-text.js';
+import { readCocoSummary } from '../dataset/read-coco.js';
 
 import { SPLITS, type Split } from '../../core/splits.js';
 
@@ -39,7 +39,7 @@ export async function readSplits(p: InputPaths): Promise<{ dataDir: string; spli
     const given = p.ann[split];
     const file = given !== undefined ? resolve(dataDir, given) : join(dataDir, 'annotations', `${split}.json`);
     if (given === undefined && !(await isFile(file))) continue;
-    const summary = summarizeCoco(await readJson(file, 'COCO annotation file'), file);
+    const summary = await readCocoSummary(file);
     const images = p.images[split] ?? summary.yw?.dataPrefix;
     if (images === undefined) {
       throw new YwError('IMAGES_UNKNOWN', `${file} does not say where its images are (no info.yw.data_prefix)`, { file, hint: `pass --${split}-images FOLDER (relative to ${p.data})` });

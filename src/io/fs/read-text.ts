@@ -36,7 +36,7 @@ export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-function readError(path: string, what: string, error: unknown): YwError {
+export function readError(path: string, what: string, error: unknown): YwError {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOENT') {
     return new YwError('FILE_NOT_FOUND', `${what} not found: ${path}`, { file: path, hint: 'check the path' });
