@@ -8,7 +8,7 @@ import { buildSpec } from '../../core/config/spec.js';
 import { buildRecipe } from '../../core/config/recipe.js';
 import { renderInheritBody, renderStandaloneBody } from '../../core/config/render.js';
 import { renderHeader } from '../../core/config/header.js';
-import { nextSteps } from '../../core/config/next-steps.js';
+import { nextSteps, stepLines } from '../../core/config/next-steps.js';
 import { checkEmbeddingsHeader, checkTextsAgainstClasses } from '../../core/config/inputs-check.js';
 import { configName, defaultEmbeddingsPath, defaultTextsPath, PRETRAINED_DIR } from '../../core/config/names.js';
 import { baseFileName } from '../../core/config/sizes.js';
@@ -70,7 +70,7 @@ async function runConfig(host: CommandHost, o: ConfigCliOptions, force: boolean,
     out.warn(`${join(root, 'third_party', 'mmyolo')} is missing: clone YOLO-World with --recursive, or use --style standalone`);
   }
   const mr = spec.maskRefine ? 'on' : 'off';
-  out.result([`wrote ${displayPath(host.ctx.cwd, target)}`, `${spec.classes.length} classes, mode ${spec.mode}, size ${spec.size}, mask-refine ${mr}`, 'next steps (from the YOLO-World root):', ...steps.map((s) => `  ${s}`)].join('\n'));
+  out.result([`wrote ${displayPath(host.ctx.cwd, target)}`, `${spec.classes.length} classes, mode ${spec.mode}, size ${spec.size}, mask-refine ${mr}`, 'next steps (from the YOLO-World root):', ...stepLines(steps)].join('\n'));
   return { out: target, mode: spec.mode, size: spec.size, classes: spec.classes, base: o.style === 'inherit' ? base : null, load_from: spec.loadFrom, next_steps: steps };
 }
 

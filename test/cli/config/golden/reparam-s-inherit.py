@@ -6,11 +6,13 @@
 # Next steps, from the YOLO-World root:
 #   yw texts datasets/helmet -o data/texts/helmet_class_texts.json
 #   python tools/generate_text_prompts.py --model openai/clip-vit-base-patch32 --text data/texts/helmet_class_texts.json --out embeddings/helmet_1_clip_vit_b32_embeddings.npy
+#       (needs a CUDA GPU: the script hard-codes device = 'cuda:0'; on a CPU-only machine run a copy with that line set to device = 'cpu')
 #   wget -nc -P pretrained_models https://huggingface.co/wondervictor/YOLO-World/resolve/main/yolo_world_v2_s_obj365v1_goldg_pretrain-55b943ea.pth
 #   mkdir -p pretrained_models/rep
 #   python tools/reparameterize_yoloworld.py --model pretrained_models/yolo_world_v2_s_obj365v1_goldg_pretrain-55b943ea.pth --out-dir pretrained_models/rep --text-embed embeddings/helmet_1_clip_vit_b32_embeddings.npy --conv-neck
 #   mv pretrained_models/rep/yolo_world_v2_s_obj365v1_goldg_pretrain-55b943ea_rep_conv.pth pretrained_models/rep/w_rep_conv.pth
 #   python tools/train.py configs/custom/reparam-s-inherit.py --amp
+#       (--amp needs a GPU: AmpOptimWrapper asserts one; on a CPU-only machine: python tools/train.py configs/custom/reparam-s-inherit.py)
 #   yw best work_dirs/reparam-s-inherit
 
 _base_ = '../../third_party/mmyolo/configs/yolov8/yolov8_s_syncbn_fast_8xb16-500e_coco.py'
