@@ -148,6 +148,16 @@ describe('yw check --config data, evaluators, weights and schedule', () => {
     expect(findings.map((f) => f.code)).toEqual(['ANN_FILE_NOT_FOUND']);
   });
 
+  it('reports a train annotation file without annotations (and says nothing about polygons then)', async () => {
+    const dir = await copyFixture(clean);
+    await edit(dir, 'data/helmet/annotations/train.json', (t) => JSON.stringify({ ...JSON.parse(t), annotations: [] }));
+    const { code, findings } = await check(dir);
+    expect(code).toBe(1);
+    expect(findings.map((f) => f.code)).toEqual(['ANN_FILE_EMPTY']);
+    expect(only(findings, 'ANN_FILE_EMPTY', `${TRAIN}.ann_file`).message).toBe(
+      `${TRAIN}.ann_file: data/helmet/annotations/train.json has 2 images but no annotations: every image trains as background and loss_bbox stays 0`);
+  });
+
   it('reports images that do not resolve', async () => {
     const dir = await copyFixture(clean);
     await editConfig(dir, (t) => t.replace("data_prefix=dict(img='images/train/')", "data_prefix=dict(img='train/images/')"));

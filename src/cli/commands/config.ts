@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { addCommonOptions, pickCommonOptions } from '../common-options.js';
 import { action, type CommandHost } from '../host.js';
 import { Output } from '../output.js';
+import { dataNotes } from '../config-notes.js';
 import { addConfigOptions, configOptionsSchema, type ConfigCliOptions } from './config-options.js';
 import { buildSpec } from '../../core/config/spec.js';
 import { buildRecipe } from '../../core/config/recipe.js';
@@ -54,6 +55,7 @@ async function runConfig(host: CommandHost, o: ConfigCliOptions, force: boolean,
   const textsExists = await isFile(x.textsAbs);
   if (textsExists) checkTextsAgainstClasses(await readJson(x.textsAbs, 'class-text JSON'), spec.classes, x.textsAbs);
   else if (textsNeeded) out.warn(`class-text JSON ${x.textsAbs} does not exist yet; the next steps create it`);
+  for (const note of dataNotes(x.found, x.splits)) (note.warn ? out.warn(note.text) : out.info(note.text));
   if (o.maskRefine === undefined) out.info(`mask-refine ${spec.maskRefine ? 'on: every train annotation has a polygon' : 'off: not every train annotation has a polygon'}`);
 
   const target = o.out !== undefined ? resolve(host.ctx.cwd, o.out) : join(root, 'configs', 'custom', `${configName(spec, x.name)}.py`);
@@ -77,7 +79,7 @@ async function runConfig(host: CommandHost, o: ConfigCliOptions, force: boolean,
 /** Reads the dataset and resolves every path: relative to the cwd as typed, relative to the YOLO-World root in the config. */
 async function readInputs(cwd: string, o: ConfigCliOptions) {
   const root = resolve(cwd, o.yoloWorld);
-  const { dataDir, splits } = await readSplits({
+  const { dataDir, splits, found } = await readSplits({
     cwd, root, data: o.data,
     ann: { train: o.trainAnn, val: o.valAnn, test: o.testAnn },
     images: { train: o.trainImages, val: o.valImages, test: o.testImages },
@@ -91,5 +93,5 @@ async function readInputs(cwd: string, o: ConfigCliOptions) {
     dataRoot: rel(root, dataDir), train: splits.train!, val: splits.val!, test: splits.test,
     texts: rel(root, textsAbs), embeddings: rel(root, embeddingsAbs), weights: weightsAbs && rel(root, weightsAbs),
   });
-  return { root, dataDir, name, textsAbs, embeddingsAbs, spec };
+  return { root, dataDir, name, textsAbs, embeddingsAbs, spec, splits, found };
 }
