@@ -4,6 +4,7 @@
 //   npm run bench                                   10,000 images x 5 boxes
 //   npm run bench -- --million                      20,000 images x 50 boxes = 1,000,000 annotations, 1 run (RSS target)
 //   npm run bench -- --images N --boxes-per-image K --runs R
+//   npm run bench -- --coco                         yw config / check --config / texts on a 615 MB COCO file (scripts/bench-coco.js)
 import sharp from 'sharp';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -13,6 +14,10 @@ import { fileURLToPath } from 'node:url';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
+if (argv.includes('--coco')) {
+  await import('./bench-coco.js');
+  process.exit(0);
+}
 const million = argv.includes('--million');
 const args = parseArgs(argv.filter((a) => a !== '--million'), million ? { images: 20000, 'boxes-per-image': 50, runs: 1 } : { images: 10000, 'boxes-per-image': 5, runs: 5 });
 const images = Number(args.images);

@@ -72,6 +72,18 @@ describe('yw config on COCO datasets not made by yw: the image folder comes from
   });
 });
 
+describe('yw config reads COCO as the trainer does', () => {
+  it('two "categories" keys: the classes are the last list, as Python json.load keeps it', async () => {
+    const cwd = await copyFixture(COCO2017);
+    const train = join(cwd, 'annotations/instances_train2017.json');
+    const text = await readFile(train, 'utf8');
+    await writeFile(train, text.replace('{"info"', '{"categories": [{"id": 1, "name": "stale"}], "info"'));
+    const run = await runCli(['config', '--data', '.', '--train-ann', 'annotations/instances_train2017.json', '--val-ann', 'annotations/instances_val2017.json', '--out', 'c.py', '--json'], { cwd });
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).classes).toEqual(['person', 'bicycle', 'car', 'dog', 'traffic light']);
+  });
+});
+
 describe('yw config on annotation files without annotations', () => {
   it('a train file without annotations is its own clear error; a 0-byte one says it is empty', async () => {
     const cwd = await copyFixture(COCO2017);
