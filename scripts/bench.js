@@ -4,6 +4,7 @@
 //   npm run bench                                   10,000 images x 5 boxes
 //   npm run bench -- --million                      20,000 images x 50 boxes = 1,000,000 annotations, 1 run (RSS target)
 //   npm run bench -- --images N --boxes-per-image K --runs R
+//   npm run bench -- --check                        `yw check` on the same data, without and with --html
 //   npm run bench -- --coco                         yw config / check --config / texts on a 615 MB COCO file (scripts/bench-coco.js)
 import sharp from 'sharp';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -19,7 +20,8 @@ if (argv.includes('--coco')) {
   process.exit(0);
 }
 const million = argv.includes('--million');
-const args = parseArgs(argv.filter((a) => a !== '--million'), million ? { images: 20000, 'boxes-per-image': 50, runs: 1 } : { images: 10000, 'boxes-per-image': 5, runs: 5 });
+const check = argv.includes('--check');
+const args = parseArgs(argv.filter((a) => a !== '--million' && a !== '--check'), million ? { images: 20000, 'boxes-per-image': 50, runs: 1 } : { images: 10000, 'boxes-per-image': 5, runs: 5 });
 const images = Number(args.images);
 const boxes = Number(args['boxes-per-image']);
 const runs = Number(args.runs);
@@ -80,15 +82,15 @@ async function makeDataset() {
   await writeFile(join(dataset, '.complete'), '');
 }
 
-function runOnce(out) {
-  const cli = [join(REPO, 'bin', 'yw.js'), 'convert', dataset, '--out', out, '--force', '--quiet'];
+function runOnce(args) {
+  const cli = [join(REPO, 'bin', 'yw.js'), ...args];
   const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
   const started = process.hrtime.bigint();
   const result = timeBin
     ? spawnSync(timeBin, ['-v', process.execPath, ...cli], { encoding: 'utf8' })
     : spawnSync(process.execPath, [join(REPO, 'scripts', 'bench-child.js'), ...cli.slice(1)], { encoding: 'utf8' });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (result.status !== 0) throw new Error(`yw convert failed (${result.status}): ${result.stderr}`);
+  if (result.status !== 0) throw new Error(`yw ${args[0]} failed (${result.status}): ${result.stderr}`);
   const match = timeBin ? /Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr) : /maxRSS=(\d+)/.exec(result.stderr);
   return { seconds, rssMB: match ? Number(match[1]) / 1024 : NaN, cpu: cpuSeconds(result.stderr, Boolean(timeBin)) };
 }
@@ -104,18 +106,28 @@ function cpuSeconds(stderr, fromTime) {
   return user && sys ? Number(user[1]) + Number(sys[1]) : NaN;
 }
 
+/** Runs `yw ARGS` once to warm the page cache, then `runs` times, and prints the medians. */
+function bench(title, args) {
+  runOnce(args);
+  const results = Array.from({ length: runs }, () => runOnce(args));
+  const times = results.map((r) => r.seconds).sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)];
+  const peak = Math.max(...results.map((r) => r.rssMB));
+  const cpus = results.map((r) => r.cpu).sort((a, b) => a - b);
+  const cpuMedian = cpus[Math.floor(cpus.length / 2)];
+  console.log(`${title}: ${images} images, ${images * boxes} boxes, ${runs} runs (warm cache)`);
+  console.log(`  wall time median ${median.toFixed(3)} s (min ${times[0].toFixed(3)}, max ${times.at(-1).toFixed(3)})`);
+  console.log(`  CPU time (user+sys) median ${cpuMedian.toFixed(3)} s (min ${cpus[0].toFixed(3)}, max ${cpus.at(-1).toFixed(3)})`);
+  console.log(`  ${Math.round(images / median)} images/s, ${Math.round((images * boxes) / median)} boxes/s`);
+  console.log(`  peak RSS ${peak.toFixed(0)} MB`);
+}
+
 await makeDataset();
 execFileSync('sync');
 const out = join(REPO, '.bench', `out-${name}`);
-runOnce(out); // warm the page cache
-const results = Array.from({ length: runs }, () => runOnce(out));
-const times = results.map((r) => r.seconds).sort((a, b) => a - b);
-const median = times[Math.floor(times.length / 2)];
-const peak = Math.max(...results.map((r) => r.rssMB));
-const cpus = results.map((r) => r.cpu).sort((a, b) => a - b);
-const cpuMedian = cpus[Math.floor(cpus.length / 2)];
-console.log(`yw convert: ${images} images, ${images * boxes} boxes, ${runs} runs (warm cache)`);
-console.log(`  wall time median ${median.toFixed(3)} s (min ${times[0].toFixed(3)}, max ${times.at(-1).toFixed(3)})`);
-console.log(`  CPU time (user+sys) median ${cpuMedian.toFixed(3)} s (min ${cpus[0].toFixed(3)}, max ${cpus.at(-1).toFixed(3)})`);
-console.log(`  ${Math.round(images / median)} images/s, ${Math.round((images * boxes) / median)} boxes/s`);
-console.log(`  peak RSS ${peak.toFixed(0)} MB`);
+if (check) {
+  bench('yw check', ['check', dataset, '--quiet']);
+  bench('yw check --html', ['check', dataset, '--html', join(out, 'report.html'), '--force', '--quiet']);
+} else {
+  bench('yw convert', ['convert', dataset, '--out', out, '--force', '--quiet']);
+}

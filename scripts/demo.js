@@ -1,6 +1,7 @@
 // `npm run demo`: the whole yw workflow on the bundled sample dataset (fixtures/sample-helmet, the seed
 // tutorial's split-folder layout). demo-output/ plays the YOLO-World checkout root, as in the tutorial:
 //   demo-output/data/sample-helmet/...        the dataset (a copy; fixtures/ is never written)
+//   demo-output/sample-helmet-report.html     yw check --html
 //   demo-output/data/texts/...                yw texts
 //   demo-output/configs/custom/...            yw config
 //   demo-output/work_dirs/sample-helmet/      a recorded training run (fixtures/best-unsaved) for yw best
@@ -29,7 +30,9 @@ async function step(title, argv, { expect = 0 } = {}) {
 
 console.log(`YOLO-World root for this demo: ${root}`);
 await step('YOLO labels -> COCO JSON per split', ['convert', 'data/sample-helmet']);
-await step('the dataset profile and every finding, before any GPU time (writes nothing)', ['check', 'data/sample-helmet']);
+await step('the dataset profile and every finding, before any GPU time (writes only the page: open it in a browser)', [
+  'check', 'data/sample-helmet', '--html', 'sample-helmet-report.html',
+]);
 await step('class-text JSON in label order', ['texts', 'data/sample-helmet']);
 await step('a fine-tuning config (standalone: needs no third_party/mmyolo checkout)', [
   'config', '--data', 'data/sample-helmet', '--mode', 'finetune', '--size', 's', '--style', 'standalone', '--out', config,

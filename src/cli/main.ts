@@ -1,12 +1,9 @@
 import { Command, CommanderError } from 'commander';
-import { createRequire } from 'node:module';
 import { processContext, type RunContext } from './context.js';
 import { commandsFor } from './commands/index.js';
 import { Output } from './output.js';
+import { version } from './version.js';
 import { YwError } from '../errors.js';
-
-const require = createRequire(import.meta.url);
-const { version } = require('../../package.json') as { version: string };
 
 export const EXIT_OK = 0;
 export const EXIT_USER = 1;

@@ -3,14 +3,17 @@ import { COMMAND_NAMES, commandsFor } from '../../src/cli/commands/index.js';
 import { runCli } from '../helpers/run-cli.js';
 
 describe('commandsFor (lazy command loading)', () => {
-  it('loads only the command argv names, all of them for help and typos, none for --version', async () => {
-    expect(COMMAND_NAMES).toEqual(['convert', 'texts', 'config', 'best', 'check']);
+  it('loads only the command argv names, all of them for help, typos and completion, none for --version', async () => {
+    expect(COMMAND_NAMES.slice(0, 5)).toEqual(['convert', 'texts', 'config', 'best', 'check']);
+    expect(COMMAND_NAMES).toContain('completion');
+    const all = COMMAND_NAMES.length;
     expect(await commandsFor(['convert', 'datasets/x', '--force'])).toHaveLength(1);
     expect(await commandsFor(['check', '--config', 'x.py'])).toHaveLength(1);
-    expect(await commandsFor(['--help'])).toHaveLength(5);
-    expect(await commandsFor(['help', 'convert'])).toHaveLength(5);
-    expect(await commandsFor(['conver'])).toHaveLength(5);
-    expect(await commandsFor([])).toHaveLength(5);
+    expect(await commandsFor(['--help'])).toHaveLength(all);
+    expect(await commandsFor(['help', 'convert'])).toHaveLength(all);
+    expect(await commandsFor(['conver'])).toHaveLength(all);
+    expect(await commandsFor([])).toHaveLength(all);
+    expect(await commandsFor(['completion', 'bash'])).toHaveLength(all);
     expect(await commandsFor(['-V'])).toHaveLength(0);
   });
 

@@ -4,56 +4,51 @@ import { z } from 'zod';
 import type { CommonOptions } from '../common-options.js';
 import type { CommandHost } from '../host.js';
 import { underRoot } from '../under-root.js';
-import { formatDatasetReport, type DatasetCheckSummary } from '../dataset-report.js';
+import { formatDatasetReport } from '../dataset-report.js';
+import { scanDataset } from '../dataset-scan.js';
+import { writeHtmlReport } from '../html-report.js';
 import { checkExitCode, Output, writeReport } from '../output.js';
 import { LAYOUTS } from '../../core/dataset/layout.js';
-import { profileFindings } from '../../core/dataset/profile-findings.js';
-import { summarizeProfile } from '../../core/dataset/profile-summary.js';
-import type { Finding } from '../../core/findings.js';
 import { assertWritable } from '../../io/fs/atomic-write.js';
-import { planFromDisk, readSizes } from '../../io/dataset/load-dataset.js';
-import { profileSplits } from '../../io/dataset/profile-splits.js';
 
 const optionsSchema = z.object({
   layout: z.enum(LAYOUTS).optional(),
   classes: z.string().min(1).optional(),
+  html: z.string().min(1).optional(),
 });
 
-/** The options `yw check <dataset-root>` shares with `yw convert` (same meaning, same choices). */
+/** The options `yw check <dataset-root>` shares with `yw convert` (same meaning, same choices), and --html. */
 export function addDatasetOptions(command: Command): Command {
   return command
     .addOption(new Option('--layout <layout>', 'dataset root: force a layout instead of detecting it').choices(LAYOUTS))
-    .addOption(new Option('--classes <file>', 'dataset root: class names file (overrides classes.txt / data.yaml)'));
+    .addOption(new Option('--classes <file>', 'dataset root: class names file (overrides classes.txt / data.yaml)'))
+    .addOption(new Option('--html <file>', 'dataset root: also write a self-contained HTML report (charts, sample images with their boxes, findings)'));
 }
 
 /**
  * `yw check <dataset-root>`: convert's plan, header reading and label parsing, fed to the profile
- * instead of the COCO writer. Writes nothing but the --report file.
+ * instead of the COCO writer. Writes nothing but the --report and --html files.
  */
 export async function checkDataset(host: CommandHost, common: CommonOptions, rootArg: string, raw: Record<string, unknown>): Promise<number> {
   const { ctx } = host;
   const opts = optionsSchema.parse(raw);
   const out = new Output(ctx, common);
-  if (common.report) await assertWritable(resolve(ctx.cwd, common.report), { force: common.force, command: 'yw check' });
-  const rootAbs = resolve(ctx.cwd, rootArg);
-  // The plan options convert uses by default; none of them changes a finding or the profile.
-  const plan = await planFromDisk(ctx.cwd, rootArg, rootAbs, { ...opts, seed: '0', categoryIdStart: 1, boxPolygons: false });
-  const sized = await readSizes(plan, rootAbs, (total, label) => out.progress(total, label));
-  const bar = out.progress(sized.splits.reduce((n, s) => n + s.images.length, 0), 'reading labels');
-  const scanned = await profileSplits({ rootAbs, splits: sized.splits, classes: plan.classes, onImage: () => bar.increment() });
-  bar.stop();
-  const profile = summarizeProfile(scanned.builder);
-  const findings: Finding[] = [...plan.findings, ...sized.findings, ...scanned.findings, ...profileFindings(profile)].map((f) => underRoot(f, rootArg));
-  const summary: DatasetCheckSummary = {
-    root: rootArg,
-    layout: plan.layout,
-    classes: { source: plan.classesSource, names: [...plan.classes].sort((a, b) => a.id - b.id).map((c) => c.name) },
-    splits: sized.splits.map((s) => ({ name: s.name, dataPrefix: s.dataPrefix, images: s.images.length })),
-    profile,
-  };
-  const reportPath = await writeReport(ctx, common, 'check', summary, findings);
-  out.result(formatDatasetReport(summary, findings));
-  out.json({ ...summary, findings });
+  const html = opts.html === undefined ? undefined : resolve(ctx.cwd, opts.html);
+  // Refuse before the scan, not after minutes of it.
+  for (const file of [common.report && resolve(ctx.cwd, common.report), html]) {
+    if (file) await assertWritable(file, { force: common.force, command: 'yw check' });
+  }
+  const scan = await scanDataset(ctx, out, rootArg, {
+    ...(opts.layout ? { layout: opts.layout } : {}),
+    ...(opts.classes ? { classes: opts.classes } : {}),
+    collect: html !== undefined,
+  });
+  const findings = scan.findings.map((f) => underRoot(f, rootArg));
+  const reportPath = await writeReport(ctx, common, 'check', scan.summary, findings);
+  if (html) await writeHtmlReport(out, scan, { path: html, force: common.force, command: 'yw check' });
+  out.result(formatDatasetReport(scan.summary, findings));
+  out.json({ ...scan.summary, findings });
   if (reportPath) out.info(`report: ${reportPath}`);
+  if (html) out.info(`html report: ${html}`);
   return checkExitCode(findings, common.strict);
 }

@@ -37,6 +37,7 @@ export function register(program: Command, host: CommandHost): void {
 Examples:
   yw check datasets/helmet                         dataset profile + every finding yw convert would report
   yw check datasets/coco8 --layout ultralytics --json
+  yw check datasets/helmet --html helmet.html      the same, plus a page with charts and sample images
   yw check --config configs/custom/yolo_world_v2_l_helmet.py
   yw check -c configs/custom/x.py --yolo-world ~/YOLO-World --json
   yw check -c x.py --strict --report check.json    exit 1 on warnings too
@@ -49,6 +50,7 @@ Exit codes: 0 no errors, 1 errors (with --strict: errors or warnings).`)
         if (opts.config) throw new YwError('CHECK_ONE_TARGET', 'yw check takes a dataset root or --config, not both', { hint: 'run them one after the other' });
         return checkDataset(host, common, datasetRoot, raw);
       }
+      if (raw.html !== undefined) throw new YwError('HTML_NEEDS_DATASET', '--html needs a dataset root: it reports on a dataset, not on a config', { hint: 'yw check <dataset-root> --html report.html' });
       if (!opts.config) {
         throw new YwError('MISSING_OPTION', 'yw check needs --config FILE.py', { hint: 'yw check --config configs/custom/x.py' });
       }

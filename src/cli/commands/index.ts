@@ -13,6 +13,7 @@ const COMMAND_MODULES: Readonly<Record<string, () => Promise<CommandModule>>> = 
   config: () => import('./config.js'),
   best: () => import('./best.js'),
   check: () => import('./check.js'),
+  completion: () => import('./completion.js'),
 };
 
 export const COMMAND_NAMES: readonly string[] = Object.keys(COMMAND_MODULES);
@@ -21,11 +22,11 @@ export const COMMAND_NAMES: readonly string[] = Object.keys(COMMAND_MODULES);
  * The commands `argv` (without node and script) can reach: when it starts with a command name, as
  * commander dispatches it (the program has no options of its own that take a value), only that one;
  * none for `--version`; otherwise (`--help`, `help convert`, a typo that commander answers with
- * suggestions) all of them.
+ * suggestions, and `completion`, whose scripts list every command) all of them.
  */
 export async function commandsFor(argv: readonly string[]): Promise<RegisterCommand[]> {
   const first = argv[0];
-  const only = first !== undefined && Object.hasOwn(COMMAND_MODULES, first) ? [first] : undefined;
+  const only = first !== undefined && first !== 'completion' && Object.hasOwn(COMMAND_MODULES, first) ? [first] : undefined;
   const names = only ?? (first === '-V' || first === '--version' ? [] : COMMAND_NAMES);
   const modules = await Promise.all(names.map((name) => COMMAND_MODULES[name]!()));
   return modules.map((m) => m.register);

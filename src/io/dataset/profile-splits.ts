@@ -1,6 +1,7 @@
 import type { Finding } from '../../core/findings.js';
 import type { ClassEntry } from '../../core/dataset/classes.js';
 import { imageShapes, type SizedSplit } from '../../core/dataset/convert-images.js';
+import type { ImageVisit } from '../../core/html-report/collect.js';
 import { ProfileBuilder } from '../../core/dataset/profile.js';
 import { forEachLabel } from './split-labels.js';
 
@@ -8,8 +9,11 @@ export interface ProfileSplitsInput {
   rootAbs: string;
   splits: readonly SizedSplit[];
   classes: readonly ClassEntry[];
-  onImage?: () => void;
+  /** Called after each image with what its labels gave (the HTML report collects from it). */
+  onImage?: (visit: ImageVisit) => void;
 }
+
+const NO_FINDINGS: readonly Finding[] = [];
 
 /**
  * `yw convert`'s label loop without the writer: every label file is read and parsed by the same
@@ -20,12 +24,16 @@ export async function profileSplits(input: ProfileSplitsInput): Promise<{ builde
   const findings: Finding[] = [];
   const context = { classIds: new Set(input.classes.map((c) => c.id)), boxPolygons: false };
   for (const split of input.splits) {
+    // Findings pushed since the previous image are this image's (forEachLabel pushes LABEL_UNREADABLE just before the visit).
+    let seen = findings.length;
     await forEachLabel(input.rootAbs, split, findings, (image, text) => {
       const result = imageShapes(text, image, context);
       for (const f of result.findings) findings.push(f); // not push(...): a garbage file can have 10^5 findings
       const small = builder.add(split.name, image, result.shapes);
       if (small) findings.push(small);
-      input.onImage?.();
+      const own = findings.length > seen ? findings.slice(seen) : NO_FINDINGS;
+      seen = findings.length;
+      input.onImage?.({ split: split.name, image, shapes: result.shapes, findings: own });
     });
   }
   return { builder, findings };

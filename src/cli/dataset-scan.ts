@@ -1,0 +1,62 @@
+import { resolve } from 'node:path';
+import type { RunContext } from './context.js';
+import type { DatasetCheckSummary } from './dataset-report.js';
+import type { Output } from './output.js';
+import type { ConversionPlan } from '../core/dataset/convert.js';
+import type { LayoutKind } from '../core/dataset/layout-kinds.js';
+import { profileFindings } from '../core/dataset/profile-findings.js';
+import { summarizeProfile } from '../core/dataset/profile-summary.js';
+import type { Finding } from '../core/findings.js';
+import { namedFiles, ReportCollector, type CollectedReport } from '../core/html-report/collect.js';
+import { planFromDisk, readSizes } from '../io/dataset/load-dataset.js';
+import { profileSplits } from '../io/dataset/profile-splits.js';
+
+export interface ScanOptions {
+  layout?: LayoutKind;
+  classes?: string;
+  /** Also gather what the HTML report draws (samples, images findings name). */
+  collect: boolean;
+}
+
+export interface DatasetScan {
+  rootAbs: string;
+  plan: ConversionPlan;
+  summary: DatasetCheckSummary;
+  /** Every finding, files relative to the dataset root (`underRoot` makes them as typed). */
+  findings: Finding[];
+  collected?: CollectedReport;
+}
+
+/**
+ * The read side of `yw check <dataset-root>` (and of anything that wants its profile and findings):
+ * convert's plan, header reading and label parsing, fed to the profile instead of the COCO writer.
+ * Writes nothing.
+ */
+export async function scanDataset(ctx: RunContext, out: Output, rootArg: string, opts: ScanOptions): Promise<DatasetScan> {
+  const rootAbs = resolve(ctx.cwd, rootArg);
+  // The plan options convert uses by default; none of them changes a finding or the profile.
+  const layout = opts.layout ? { layout: opts.layout } : {};
+  const classes = opts.classes ? { classes: opts.classes } : {};
+  const plan = await planFromDisk(ctx.cwd, rootArg, rootAbs, { ...layout, ...classes, seed: '0', categoryIdStart: 1, boxPolygons: false });
+  const sized = await readSizes(plan, rootAbs, (total, label) => out.progress(total, label));
+  const collector = opts.collect ? new ReportCollector(sized.splits.map((s) => s.name), namedFiles([...plan.findings, ...sized.findings])) : undefined;
+  const bar = out.progress(sized.splits.reduce((n, s) => n + s.images.length, 0), 'reading labels');
+  const scanned = await profileSplits({
+    rootAbs, splits: sized.splits, classes: plan.classes,
+    onImage: (visit) => {
+      collector?.add(visit);
+      bar.increment();
+    },
+  });
+  bar.stop();
+  const profile = summarizeProfile(scanned.builder);
+  const summary: DatasetCheckSummary = {
+    root: rootArg,
+    layout: plan.layout,
+    classes: { source: plan.classesSource, names: [...plan.classes].sort((a, b) => a.id - b.id).map((c) => c.name) },
+    splits: sized.splits.map((s) => ({ name: s.name, dataPrefix: s.dataPrefix, images: s.images.length })),
+    profile,
+  };
+  const findings = [...plan.findings, ...sized.findings, ...scanned.findings, ...profileFindings(profile)];
+  return { rootAbs, plan, summary, findings, ...(collector ? { collected: collector.result() } : {}) };
+}
