@@ -215,10 +215,10 @@ describe('yw check exit codes and errors', () => {
 
   it('names the file and line of a construct it cannot read', async () => {
     const dir = await copyFixture(clean);
-    await editConfig(dir, (t) => `${t}extra = [c for c in class_names]\n`);
+    await editConfig(dir, (t) => `${t}extra = [f'{c}' for c in class_names]\n`);
     const run = await runCli(['check', '--config', CONFIG, '--reader', 'builtin'], { cwd: dir });
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`cannot read a comprehension at ${join(dir, CONFIG)}:96 [CONFIG_UNREADABLE]`);
+    expect(run.stderr).toContain(`cannot read an f-string at ${join(dir, CONFIG)}:96 [CONFIG_UNREADABLE]`);
   });
 
   it('takes a dataset root or --config, not both; a missing root is named', async () => {

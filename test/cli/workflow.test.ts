@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/tmp.js';
+import { sharedReference, skipNote, yoloWorldConfigRoot } from '../helpers/shared-reference.js';
 
 const sample = fileURLToPath(new URL('../../fixtures/sample-helmet', import.meta.url));
 /** An mmyolo l mask-refine base chain (one Python literal per resolved top-level name). */
@@ -67,4 +68,35 @@ describe('convert -> texts -> config -> check', () => {
       expect(check.code).toBe(0);
     });
   }
+});
+
+const reference = sharedReference();
+if (!reference) skipNote('the workflow tests in a real YOLO-World root');
+
+describe.skipIf(!reference)('yw config --style inherit in a real YOLO-World root (the real mmyolo base chain), read without Python', () => {
+  it.each([
+    ['finetune', 'l', true, 'yolov8_l_mask-refine_syncbn_fast_8xb16-500e_coco.py', 7],
+    ['finetune', 's', false, 'yolov8_s_syncbn_fast_8xb16-500e_coco.py', 4],
+    ['reparam', 'm', true, 'yolov8_m_mask-refine_syncbn_fast_8xb16-500e_coco.py', 6],
+  ] as const)('%s %s (polygons: %s) inherits %s and checks clean', async (mode, size, polygons, base, files) => {
+    const root = await yoloWorldRoot();
+    await yoloWorldConfigRoot(reference!, root);
+    const cli = (argv: string[]) => runCli(argv, { cwd: root });
+    expect((await cli(['convert', 'data/helmet', ...(polygons ? ['--box-polygons'] : [])])).code).toBe(0);
+    expect((await cli(['texts', 'data/helmet'])).code).toBe(0);
+    const weights = mode === 'reparam' ? ['--weights', `pretrained_models/helmet_${size}_rep_conv.pth`] : [];
+    const config = await cli(['config', '--data', 'data/helmet', '--mode', mode, '--size', size, '--style', 'inherit',
+      '--out', 'configs/custom/helmet.py', '--json', ...weights]);
+    expect(config.code).toBe(0);
+    const written = JSON.parse(config.stdout) as { load_from: string; base: string };
+    expect(written.base).toContain(`third_party/mmyolo/configs/yolov8/${base}`);
+    await mkdir(join(root, 'pretrained_models'), { recursive: true });
+    await writeFile(join(root, written.load_from), '');
+    const check = await cli(['check', '--config', 'configs/custom/helmet.py', '--reader', 'builtin', '--json']);
+    const report = JSON.parse(check.stdout) as { reader: string; files: number; findings: unknown[]; classes: { count: number } };
+    expect(report).toMatchObject({ reader: 'builtin', findings: [], classes: { count: 3 } });
+    // helmet.py, the yolov8 chain down to s (x-MR -> x -> l -> m -> s), and s's default_runtime.py and det_p5_tta.py.
+    expect(report.files).toBe(files);
+    expect(check.code).toBe(0);
+  });
 });

@@ -5,6 +5,8 @@ import { addCommonOptions, pickCommonOptions, type CommonOptions } from '../comm
 import { action, type CommandHost } from '../host.js';
 import { formatCheckReport, type CheckSummary } from '../check-report.js';
 import { checkExitCode, Output, writeReport } from '../output.js';
+import { assertDumpTarget, dumpConfig, dumpsToStdout } from '../config-dump.js';
+import type { RunContext } from '../context.js';
 import { runChecks } from '../../core/check/run-checks.js';
 import { readConfig } from '../../core/config-reader/read-config.js';
 import type { PyDict } from '../../core/config-reader/values.js';
@@ -21,6 +23,7 @@ const optionsSchema = z.object({
   yoloWorld: z.string().min(1),
   reader: z.enum(READERS),
   python: z.string().min(1),
+  dumpConfig: z.string().min(1).optional(),
 });
 
 export function register(program: Command, host: CommandHost): void {
@@ -31,7 +34,8 @@ export function register(program: Command, host: CommandHost): void {
     .option('-c, --config <file.py>', 'training config to check (mmengine .py)')
     .option('--yolo-world <dir>', 'YOLO-World root: where tools/train.py runs and relative paths resolve', '.')
     .addOption(new Option('--reader <how>', 'how to read the config: mmengine when importable, else built-in').choices(READERS).default('auto'))
-    .option('--python <exe>', 'Python used for --reader mmengine/auto', 'python3');
+    .option('--python <exe>', 'Python used for --reader mmengine/auto', 'python3')
+    .option('--dump-config <file>', 'also write the resolved config as JSON (sorted keys, tuples marked); - for stdout');
   addCommonOptions(addDatasetOptions(command))
     .addHelpText('after', `
 Examples:
@@ -41,6 +45,7 @@ Examples:
   yw check --config configs/custom/yolo_world_v2_l_helmet.py
   yw check -c configs/custom/x.py --yolo-world ~/YOLO-World --json
   yw check -c x.py --strict --report check.json    exit 1 on warnings too
+  yw check -c x.py --dump-config -                 the resolved config as JSON on stdout (report on stderr)
 
 Exit codes: 0 no errors, 1 errors (with --strict: errors or warnings).`)
     .action(action(host, async (datasetRoot: string | undefined, raw: Record<string, unknown>) => {
@@ -63,8 +68,10 @@ type ConfigOptions = z.infer<typeof optionsSchema> & { config: string };
 /** `yw check --config`: read the config, gather the files it names, run the checks, report. */
 async function checkConfig(host: CommandHost, common: CommonOptions, opts: ConfigOptions): Promise<number> {
   const out = new Output(host.ctx, common);
+  assertDumpTarget(opts.dumpConfig, common);
   const root = resolve(host.ctx.cwd, opts.yoloWorld);
-  const read = await loadConfig(resolve(host.ctx.cwd, opts.config), root, opts.reader, opts.python);
+  const read = await loadConfig(resolve(host.ctx.cwd, opts.config), root, opts.reader, opts.python, host.ctx.env);
+  const dumped = read.config && opts.dumpConfig ? await dumpConfig(host.ctx, common, opts.dumpConfig, read.config) : undefined;
   const summary: CheckSummary = { config: opts.config, reader: read.reader, files: read.files };
   let findings: Finding[] = read.findings;
   if (read.config) {
@@ -73,9 +80,12 @@ async function checkConfig(host: CommandHost, common: CommonOptions, opts: Confi
     if (result.classes) summary.classes = result.classes;
   }
   const reportPath = await writeReport(host.ctx, common, 'check', summary, findings);
-  out.result(formatCheckReport(summary, findings));
+  // With the resolved config on stdout, the readable report goes to stderr.
+  if (dumpsToStdout(opts.dumpConfig)) out.info(formatCheckReport(summary, findings).trimEnd());
+  else out.result(formatCheckReport(summary, findings));
   out.json({ ...summary, findings });
   if (reportPath) out.info(`report: ${reportPath}`);
+  if (dumped && dumped !== '-') out.info(`resolved config: ${dumped}`);
   return checkExitCode(findings, common.strict);
 }
 
@@ -87,7 +97,9 @@ interface Loaded {
 }
 
 /** Reads the config; a missing `_base_` is a finding (the one problem that stops the other checks). */
-async function loadConfig(file: string, root: string, reader: (typeof READERS)[number], python: string): Promise<Loaded> {
+async function loadConfig(
+  file: string, root: string, reader: (typeof READERS)[number], python: string, env: RunContext['env'],
+): Promise<Loaded> {
   const useMmengine = reader === 'mmengine' || (reader === 'auto' && (await hasMmengine(python)));
   if (reader === 'mmengine' && !(await hasMmengine(python))) {
     throw new YwError('MMENGINE_MISSING', `${python} cannot import mmengine`, { hint: 'install it (pip install mmengine==0.10.3) or use --reader builtin' });
@@ -95,7 +107,7 @@ async function loadConfig(file: string, root: string, reader: (typeof READERS)[n
   const used = useMmengine ? 'mmengine' : 'builtin';
   try {
     if (useMmengine) return { config: await readConfigWithMmengine(python, file, root), reader: used, files: 1, findings: [] };
-    const resolved = await readConfig(file, readConfigText);
+    const resolved = await readConfig(file, readConfigText, { env });
     return { config: resolved.value, reader: used, files: resolved.files.length, findings: [] };
   } catch (error) {
     if (!(error instanceof YwError) || error.code !== 'CONFIG_BASE_NOT_FOUND') throw error;

@@ -1,5 +1,5 @@
 import { YwError } from '../../errors.js';
-import { PyTuple, type PyValue } from './values.js';
+import { dictSet, PyKeyDict, PyTuple, type PyValue } from './values.js';
 import { pythonFloatRepr } from '../python-float.js';
 
 /**
@@ -16,10 +16,11 @@ function encode(v: PyValue, indent: string): string {
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (typeof v === 'bigint') return v.toString();
   if (typeof v === 'number') {
-    return Number.isFinite(v) ? pythonFloatRepr(v) : `{"__float__": "${pythonFloatRepr(v)}"}`;
+    return Number.isFinite(v) ? pythonFloatRepr(v) : encode(new Map([['__float__', pythonFloatRepr(v)]]), indent);
   }
   if (typeof v === 'string') return JSON.stringify(v);
   if (v instanceof PyTuple) return encode(new Map([['__tuple__', v.items]]), indent);
+  if (v instanceof PyKeyDict) return encode(new Map([['__dict__', [...v.entries.values()]]]), indent);
   const inner = `${indent}  `;
   if (Array.isArray(v)) {
     if (v.length === 0) return '[]';
@@ -126,6 +127,12 @@ function unmark(map: Map<string, PyValue>): PyValue {
   if (map.size !== 1) return map;
   const tuple = map.get('__tuple__');
   if (Array.isArray(tuple)) return new PyTuple(tuple);
+  const pairs = map.get('__dict__');
+  if (Array.isArray(pairs) && pairs.every((p) => Array.isArray(p) && p.length === 2)) {
+    const out = new PyKeyDict();
+    for (const [k, v] of pairs as [PyValue, PyValue][]) dictSet(out, k, v);
+    return out;
+  }
   const float = map.get('__float__');
   if (typeof float === 'string') return float === 'nan' ? NaN : float === '-inf' ? -Infinity : Infinity;
   return map;

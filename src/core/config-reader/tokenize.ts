@@ -1,3 +1,5 @@
+import { LIMITS } from './limits.js';
+import { NUMBER_CANDIDATE, parseNumber } from './number-literal.js';
 import { cannotRead } from './reader-error.js';
 import { readString } from './string-literal.js';
 
@@ -6,17 +8,17 @@ export { cannotRead };
 /** Tokens of the Python subset mmengine configs use. Statements end with NEWLINE. */
 export type Token =
   | { kind: 'name'; text: string; line: number }
-  | { kind: 'number'; text: string; line: number }
+  | { kind: 'number'; value: bigint | number; line: number }
   | { kind: 'string'; value: string; line: number }
   | { kind: 'op'; text: string; line: number }
   | { kind: 'newline'; line: number }
   | { kind: 'indent'; line: number }
   | { kind: 'eof'; line: number };
 
-const OPS = ['**=', '//=', '...', '->', '**', '//', '==', '!=', '<=', '>=', '+=', '-=', '*=', '/=', ':=',
-  '(', ')', '[', ']', '{', '}', ',', ':', '.', ';', '=', '+', '-', '*', '/', '%', '<', '>', '~', '@', '|', '&', '^'];
+const OPS = ['**=', '//=', '>>=', '<<=', '...', '->', '**', '//', '==', '!=', '<=', '>=', '+=', '-=', '*=', '/=', '%=',
+  '&=', '|=', '^=', '@=', ':=', '<<', '>>', '(', ')', '[', ']', '{', '}', ',', ':', '.', ';', '=', '+', '-', '*', '/',
+  '%', '<', '>', '~', '@', '|', '&', '^'];
 const NAME = /[A-Za-z_\u00c0-\uffff][\w\u00c0-\uffff]*/y;
-const NUMBER = /(?:0[xX][\da-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|(?:\d[\d_]*\.?[\d_]*|\.\d[\d_]*)(?:[eE][+-]?\d[\d_]*)?)[jJ]?/y;
 const STRING_START = /([rRbBuUfF]{0,2})('''|"""|'|")/y;
 
 export function tokenize(source: string, file: string): Token[] {
@@ -73,7 +75,7 @@ class Lexer {
     while (this.pos < this.source.length && ' \t\r\f'.includes(this.source[this.pos]!)) this.pos += 1;
     const rest = this.source[this.pos];
     // Python would reject an indented statement too; configs have no blocks.
-    if (this.lineStart && this.depth === 0 && rest !== undefined && !'\r\n#'.includes(rest)) {
+    if (this.lineStart && this.depth === 0 && rest !== undefined && !'\r\n#\\'.includes(rest)) {
       this.tokens.push({ kind: 'indent', line: this.line });
     }
   }
@@ -90,11 +92,10 @@ class Lexer {
   }
 
   private number(): boolean {
-    if (!/[\d.]/.test(this.source[this.pos]!)) return false;
-    NUMBER.lastIndex = this.pos;
-    const n = NUMBER.exec(this.source);
-    if (!n || n[0] === '.' || n[0].startsWith('..')) return false;
-    this.push({ kind: 'number', text: n[0], line: this.line });
+    NUMBER_CANDIDATE.lastIndex = this.pos;
+    const n = NUMBER_CANDIDATE.exec(this.source);
+    if (!n) return false;
+    this.push({ kind: 'number', value: parseNumber(n[0], this.file, this.line), line: this.line });
     this.pos += n[0].length;
     return true;
   }
@@ -110,8 +111,13 @@ class Lexer {
 
   private operator(c: string): void {
     const op = OPS.find((o) => this.source.startsWith(o, this.pos));
-    if (!op) throw cannotRead(`character ${JSON.stringify(c)}`, this.file, this.line);
-    if ('([{'.includes(op)) this.depth += 1;
+    if (!op) throw cannotRead(`the character ${JSON.stringify(c)}`, this.file, this.line);
+    if ('([{'.includes(op)) {
+      this.depth += 1;
+      if (this.depth > LIMITS.nesting) {
+        throw cannotRead(`this line (brackets nested more than ${LIMITS.nesting} levels deep)`, this.file, this.line);
+      }
+    }
     if (')]}'.includes(op)) this.depth = Math.max(0, this.depth - 1);
     this.push({ kind: 'op', text: op, line: this.line });
     this.pos += op.length;

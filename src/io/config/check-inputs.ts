@@ -1,20 +1,31 @@
-import { open, readFile, stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import type { CheckInput, CocoInput, Unreadable } from '../../core/check/input.js';
 import { filesToRead, pathsToStat } from '../../core/check/input.js';
+import type { ConfigText } from '../../core/config-reader/read-config.js';
+import { LIMITS } from '../../core/config-reader/limits.js';
 import type { PyDict } from '../../core/config-reader/values.js';
 import { NPY_HEADER_BYTES, parseNpyHeader, type NpyHeader } from '../../core/npy-header.js';
 import { isYwError } from '../../errors.js';
 import { readJson } from '../fs/read-text.js';
 import { readCocoSummary } from '../dataset/read-coco.js';
+import { readRegularFile } from '../fs/regular-file.js';
 
-/** The config reader's file callback: text, or undefined when the file does not exist. */
-export async function readConfigText(path: string): Promise<string | undefined> {
+/**
+ * The config reader's file callback: the text of a regular UTF-8 file, undefined when it does not
+ * exist, or why it is not read (a directory, a FIFO, a device, too large, not UTF-8), as mmengine's
+ * `open(..., encoding='utf-8')` would fail or hang on those.
+ */
+export async function readConfigText(path: string): Promise<ConfigText> {
+  const read = await readRegularFile(path, LIMITS.fileBytes);
+  if (read.kind === 'missing') return undefined;
+  if (read.kind === 'not-regular') return { unreadable: `${read.what}, not a regular file` };
+  if (read.kind === 'too-large') return { unreadable: `${(read.size / 1e6).toFixed(1)} MB, more than the ${LIMITS.fileBytes / 1e6} MB a config may have` };
   try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
+    // The BOM is kept: Python keeps it too, and then refuses the file (U+FEFF is not valid syntax).
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(read.bytes);
+  } catch {
+    return { unreadable: 'not valid UTF-8 text' };
   }
 }
 

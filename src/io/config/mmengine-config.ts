@@ -7,11 +7,10 @@ import { YwError } from '../../errors.js';
 
 const run = promisify(execFile);
 
-/** Resolves with mmengine and prints the resolved dict in the reference JSON encoding. */
-const SCRIPT = `
+/** Python: `enc(value)` turns a resolved config into the reference JSON encoding (see reference-json.ts). */
+export const MMENGINE_ENCODE = `
 import json, math, sys
 from mmengine.config import Config
-cfg = Config.fromfile(sys.argv[1], import_custom_modules=False).to_dict()
 def enc(v):
     if isinstance(v, dict):
         if all(isinstance(k, str) for k in v):
@@ -26,7 +25,13 @@ def enc(v):
     if v is None or isinstance(v, (bool, int, float, str)):
         return v
     return {'__object__': repr(v), '__type__': type(v).__module__ + '.' + type(v).__qualname__}
-sys.stdout.write(json.dumps(enc(cfg), sort_keys=True, indent=2, ensure_ascii=False))
+def resolve(path):
+    return json.dumps(enc(Config.fromfile(path, import_custom_modules=False).to_dict()), sort_keys=True, indent=2, ensure_ascii=False)
+`;
+
+/** Resolves with mmengine and prints the resolved dict in the reference JSON encoding. */
+const SCRIPT = `${MMENGINE_ENCODE}
+sys.stdout.write(resolve(sys.argv[1]))
 `;
 
 /** Whether `python` can import mmengine (the optional exact reader). */

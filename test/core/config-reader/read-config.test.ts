@@ -190,15 +190,45 @@ describe('readConfig inheritance', () => {
 describe('readConfig outside the subset', () => {
   it.each([
     ["a = f'{x}'", 'cannot read an f-string at /v/configs/x.py:1'],
-    ['a = 1\nb = [i for i in a]', 'cannot read a comprehension at /v/configs/x.py:2'],
+    ['a = 1\nb = lambda x: x', 'cannot read a lambda at /v/configs/x.py:2'],
     ['if True:\n    a = 1', "cannot read 'if' at /v/configs/x.py:1"],
-    ['a = 1 if b else 2', "cannot read 'if' at /v/configs/x.py:1"],
+    ['a = {i for i in [1]}', 'cannot read a set comprehension at /v/configs/x.py:1'],
     ['a = {1, 2}', 'cannot read a set literal at /v/configs/x.py:1'],
     ['a = print(1)', "cannot read a call of 'print' at /v/configs/x.py:1"],
     ['a = (1,\n  2', 'unexpected end of the file at /v/configs/x.py:2'],
+    ['import numpy as np', "cannot read the import of 'numpy' (mmengine 0.10.3 reads a config importing a non-built-in module before _base_ as a lazy-import config; on Python 3.11+ that includes os: import it after _base_ = ...) at /v/configs/x.py:1"],
+    ["_base_ = []\nimport numpy", "cannot read the import of 'numpy' (only standard-library modules) at /v/configs/x.py:2"],
+    ['from .base import *', 'cannot read a relative import (a lazy-import config) at /v/configs/x.py:1'],
+    ['with read_base():\n    pass', "cannot read 'with' (a lazy-import config, `with read_base():`) at /v/configs/x.py:1"],
+    ["_base_ = ['mmdet::x.py']", "cannot read the package-scoped _base_ 'mmdet::x.py' at /v/configs/x.py:1"],
+    ["_base_ = []\nimport copy\na = copy", "cannot read the imported name 'copy' as a value at /v/configs/x.py:3"],
+    ['a = len', "cannot read the built-in 'len' as a value at /v/configs/x.py:1"],
+    ['a = range(3)', 'cannot read a range object used as a value (only iterated over) at /v/configs/x.py:1'],
+    ["a = dict(x=1)\nb = a.get", "cannot read the attribute 'get' of a dict as a value at /v/configs/x.py:2"],
+    ["a = '{}'.format(1)", "cannot read '.format()' (write the string as a plain literal) at /v/configs/x.py:1"],
+    ["a = 'x %s' % 1", "cannot read string formatting with '%' at /v/configs/x.py:1"],
+    ['a: int = 1', 'cannot read an annotated assignment at /v/configs/x.py:1'],
   ])('%s', async (source, message) => {
     const error = await readError({ 'configs/x.py': source });
     expect(error.code).toBe('CONFIG_UNREADABLE');
     expect(error.message).toBe(message);
+  });
+});
+
+describe('readConfig errors mmengine raises too', () => {
+  it.each([
+    ['model = dict(a=1)\nb = model.a', "/v/configs/x.py:2: AttributeError: 'dict' object has no attribute 'a'"],
+    ['model = dict(a=1)\nmodel.b = 2', "/v/configs/x.py:2: AttributeError: 'dict' object has no attribute 'b'"],
+    ["_base_ = ('a.py',)", '/v/configs/x.py:1: _base_ must be a string or a list of strings, not a tuple (mmengine: TypeError in os.path.join)'],
+    ["filename = 'x'", "/v/configs/x.py:1: KeyError: 'filename is reserved for config file'"],
+    ['a = b', "/v/configs/x.py:1: NameError: name 'b' is not defined"],
+  ])('%s', async (source, message) => {
+    const error = await readError({ 'configs/x.py': source, 'configs/a.py': '' });
+    expect([error.code, error.message]).toEqual(['CONFIG_ERROR', message]);
+  });
+
+  it('refuses a {{_base_.x}} placeholder left inside a string (mmengine would keep random text there)', async () => {
+    const error = await readError({ 'configs/b.py': 'k = 1', 'configs/x.py': "_base_ = './b.py'\n\nname = 'v{{_base_.k}}'" });
+    expect(error.message).toBe('cannot read {{_base_.k}} inside a string or an expression (mmengine leaves a random placeholder there) at /v/configs/x.py:3');
   });
 });
