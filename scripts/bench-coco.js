@@ -63,7 +63,7 @@ for (const [label, args, ok] of commands) {
   runOnce(args); // warm the page cache (and write the config the check reads)
   const results = Array.from({ length: runs }, () => runOnce(args));
   const bad = results.find((r) => !ok.includes(r.code));
-  if (bad) console.log(`  ${label.padEnd(18)} FAILED (exit ${bad.code}): ${bad.stderr.split('\n').find((l) => /\[[A-Z_]+\]/.test(l)) ?? bad.stderr.slice(-300)}`);
+  if (bad) console.log(`  ${label.padEnd(18)} FAILED (exit ${bad.code}): ${bad.stderr.split('\tCommand being timed')[0].trim().split('\n').slice(-3).join(' / ')}`);
   const times = results.map((r) => r.seconds);
   const rss = results.map((r) => r.rssMB);
   const cpu = results.map((r) => r.cpu);
