@@ -10,6 +10,7 @@ type CommandModule = { register: RegisterCommand };
 const COMMAND_MODULES: Readonly<Record<string, () => Promise<CommandModule>>> = {
   convert: () => import('./convert.js'),
   texts: () => import('./texts.js'),
+  embed: () => import('./embed.js'),
   config: () => import('./config.js'),
   best: () => import('./best.js'),
   check: () => import('./check.js'),

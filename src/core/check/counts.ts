@@ -62,7 +62,7 @@ export function checkEmbeddings(input: CheckInput, n: number | undefined): Findi
   if (!path) return [];
   const key = 'model.embedding_path';
   const header = input.npy.get(normalizePath(path));
-  const make = 'make it with YOLO-World tools/generate_text_prompts.py --model openai/clip-vit-base-patch32 --text <class-text JSON> --out <npy>';
+  const make = 'make it with `yw embed <class-text JSON> --model openai/clip-vit-base-patch32 -o <npy>`';
   if (!header) return [];
   if (isUnreadable(header)) {
     const code = /not found/.test(header.error) ? 'EMBEDDINGS_NOT_FOUND' : 'EMBEDDINGS_INVALID';

@@ -26,7 +26,7 @@ export function checkEmbeddingsHeader(header: NpyHeader, classes: number, file: 
   if (header.shape.length !== 2 || rows !== classes || dims !== 512) {
     throw new YwError('EMBEDDINGS_SHAPE', `${file} has shape (${header.shape.join(', ')}), expected (${classes}, 512)`, {
       file,
-      hint: 'make it from the class-text JSON with tools/generate_text_prompts.py --model openai/clip-vit-base-patch32 (yw config prints the command when the file is missing)',
+      hint: 'make it from the class-text JSON with `yw embed <class-text JSON> --model openai/clip-vit-base-patch32 -o <npy>` (yw config prints the command when the file is missing)',
     });
   }
 }

@@ -44,10 +44,9 @@ export function nextSteps(x: StepInputs): NextStep[] {
   return steps;
 }
 
-/** tools/generate_text_prompts.py puts the CLIP text model on device = 'cuda:0', hard-coded. */
+/** yw embed writes what tools/generate_text_prompts.py would, without its hard-coded cuda:0 (facts §4.1). */
 function embeddingsStep(spec: ConfigSpec): NextStep {
-  return step(['python', 'tools/generate_text_prompts.py', '--model', TEXT_MODEL, '--text', spec.texts, '--out', spec.embeddings],
-    "needs a CUDA GPU: the script hard-codes device = 'cuda:0'; on a CPU-only machine run a copy with that line set to device = 'cpu'");
+  return step(['yw', 'embed', spec.texts, '--model', TEXT_MODEL, '-o', spec.embeddings]);
 }
 
 /** --amp turns the optimizer wrapper into AmpOptimWrapper, which asserts a GPU at start-up. */

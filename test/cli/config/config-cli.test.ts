@@ -48,13 +48,12 @@ describe('yw config', () => {
     expect(json.next_steps.at(-2)).toEqual({ command: `torchrun --nproc_per_node=2 tools/train.py ${json.out.slice(cwd.length + 1)} --launcher pytorch --amp` });
   });
 
-  it('says which next steps need a GPU and what to run on a CPU-only machine (--amp, generate_text_prompts.py)', async () => {
+  it('says which next steps need a GPU and what to run on a CPU-only machine (--amp); yw embed needs none', async () => {
     const cwd = await copyFixture(HELMET);
     const run = await runCli(['config', '--data', 'datasets/helmet', '--mode', 'prompt', '--size', 's', '--out', 'c.py', '--json'], { cwd });
     expect(run.code).toBe(0);
     const steps = JSON.parse(run.stdout).next_steps as { command: string; note?: string }[];
-    const prompts = steps.find((s) => s.command.startsWith('python tools/generate_text_prompts.py'));
-    expect(prompts?.note).toBe("needs a CUDA GPU: the script hard-codes device = 'cuda:0'; on a CPU-only machine run a copy with that line set to device = 'cpu'");
+    expect(steps.find((s) => s.command.startsWith('yw embed '))).toEqual({ command: 'yw embed data/texts/helmet_class_texts.json --model openai/clip-vit-base-patch32 -o embeddings/helmet_1_clip_vit_b32_embeddings.npy' });
     expect(steps.find((s) => s.command === 'python tools/train.py c.py --amp')?.note).toBe(
       '--amp needs a GPU: AmpOptimWrapper asserts one; on a CPU-only machine: python tools/train.py c.py');
     const text = await readFile(join(cwd, 'c.py'), 'utf8');
@@ -107,11 +106,12 @@ describe('yw config', () => {
     expect(bad.stderr).toContain('has shape (2, 512), expected (1, 512) [EMBEDDINGS_SHAPE]');
     const good = await runCli(['config', '--data', 'datasets/helmet', '--mode', 'prompt', '--embeddings', 'embeddings_1x512.npy'], { cwd });
     expect(good.code).toBe(0);
-    expect(good.stdout).not.toContain('generate_text_prompts');
+    expect(good.stdout).not.toContain('yw embed');
     expect(good.stdout).not.toContain('yw texts');
     expect(good.stderr).not.toContain('class-text JSON');
     const missing = await runCli(['config', '--data', 'datasets/helmet', '--mode', 'prompt', '--force'], { cwd });
-    expect(missing.stdout).toContain('python tools/generate_text_prompts.py --model openai/clip-vit-base-patch32 --text data/texts/helmet_class_texts.json --out embeddings/helmet_1_clip_vit_b32_embeddings.npy');
+    expect(missing.stdout).toContain('yw embed data/texts/helmet_class_texts.json --model openai/clip-vit-base-patch32 -o embeddings/helmet_1_clip_vit_b32_embeddings.npy');
+    expect(missing.stdout).not.toContain('generate_text_prompts');
   });
 
   it('reparam needs --weights and prints how to make the *_rep_conv.pth', async () => {

@@ -5,8 +5,7 @@
 # Use YOLO-World at commit b1b09f2f0340ca7dede69e10b7e909c469677fd9 (later commits fail to import yolo_world).
 # Next steps, from the YOLO-World root:
 #   yw texts datasets/helmet -o data/texts/helmet_class_texts.json
-#   python tools/generate_text_prompts.py --model openai/clip-vit-base-patch32 --text data/texts/helmet_class_texts.json --out embeddings/helmet_1_clip_vit_b32_embeddings.npy
-#       (needs a CUDA GPU: the script hard-codes device = 'cuda:0'; on a CPU-only machine run a copy with that line set to device = 'cpu')
+#   yw embed data/texts/helmet_class_texts.json --model openai/clip-vit-base-patch32 -o embeddings/helmet_1_clip_vit_b32_embeddings.npy
 #   wget -nc -P pretrained_models https://huggingface.co/wondervictor/YOLO-World/resolve/main/yolo_world_v2_s_obj365v1_goldg_pretrain-55b943ea.pth
 #   mkdir -p pretrained_models/rep
 #   python tools/reparameterize_yoloworld.py --model pretrained_models/yolo_world_v2_s_obj365v1_goldg_pretrain-55b943ea.pth --out-dir pretrained_models/rep --text-embed embeddings/helmet_1_clip_vit_b32_embeddings.npy --conv-neck
