@@ -1,12 +1,8 @@
 #!/usr/bin/env node
+import { guardProcess } from '../dist/cli/process-guards.js';
 import { main } from '../dist/cli/main.js';
 
-// `yw ... | head` closes the pipe early: that is the reader's choice, not an error to report.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-  });
-}
+// Signals, exit and stdout failures: temporary files never survive, messages stay one line.
+guardProcess();
 
 process.exitCode = await main(process.argv.slice(2));

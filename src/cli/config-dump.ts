@@ -5,6 +5,7 @@ import { encodeReferenceJson } from '../core/config-reader/reference-json.js';
 import type { PyDict } from '../core/config-reader/values.js';
 import { YwError } from '../errors.js';
 import { writeFileAtomic } from '../io/fs/atomic-write.js';
+import { Output } from './output.js';
 
 /** `--dump-config -` puts the resolved config on stdout, so the readable report moves to stderr. */
 export function dumpsToStdout(target: string | undefined): boolean {
@@ -26,10 +27,10 @@ export function assertDumpTarget(target: string | undefined, common: CommonOptio
 export async function dumpConfig(ctx: RunContext, common: CommonOptions, target: string, config: PyDict): Promise<string> {
   const text = encodeReferenceJson(config);
   if (dumpsToStdout(target)) {
-    ctx.stdout.write(text);
+    new Output(ctx, common).jsonText(text);
     return '-';
   }
   const path = resolve(ctx.cwd, target);
-  await writeFileAtomic(path, text, { force: common.force, command: 'yw check' });
+  await writeFileAtomic(path, text, { force: common.force, command: 'yw check', role: '--dump-config file' });
   return path;
 }

@@ -16,11 +16,21 @@ export interface RunContext {
   isTTY: boolean;
 }
 
-export function processContext(): RunContext {
+/**
+ * The process's surroundings. `process.cwd()` throws (ENOENT, uv_cwd) when the working folder was
+ * removed; that reaches main() as an OS error (exit 1) unless `needCwd` is false (printing that error).
+ */
+export function processContext(needCwd = true): RunContext {
+  let cwd = '/';
+  try {
+    cwd = process.cwd();
+  } catch (error) {
+    if (needCwd) throw error;
+  }
   return {
     stdout: process.stdout,
     stderr: process.stderr,
-    cwd: process.cwd(),
+    cwd,
     env: process.env,
     isTTY: Boolean(process.stderr.isTTY),
   };

@@ -10,6 +10,9 @@ import { renderReportPage } from '../core/html-report/page.js';
 import { writeFileAtomic } from '../io/fs/atomic-write.js';
 import { makeThumbnails } from '../io/images/thumbnail.js';
 
+/** What the page is to the run (an output that may not share its path with --report). */
+export const HTML_ROLE = '--html page';
+
 export interface HtmlReportOptions {
   /** Absolute path of the .html file. */
   path: string;
@@ -41,7 +44,7 @@ export async function writeHtmlReport(out: Output, scan: DatasetScan, options: H
     findings: pageFindings(scan, options.path),
     generator: `yw ${version}`,
   });
-  await writeFileAtomic(options.path, html, { force: options.force, command: options.command });
+  await writeFileAtomic(options.path, html, { force: options.force, command: options.command, role: HTML_ROLE });
 }
 
 /**

@@ -34,28 +34,51 @@ export class Output {
   /** Human-readable result on stdout; suppressed by --json (print `json()` instead) and --quiet. */
   result(text: string): void {
     if (this.options.json || this.options.quiet) return;
-    this.ctx.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+    this.plain('stdout', text.endsWith('\n') ? text : `${text}\n`);
   }
 
-  /** The machine-readable result; printed only with --json. */
+  /** The machine-readable result; printed only with --json. Escapes keep it valid JSON of the same value. */
   json(value: unknown): void {
     if (!this.options.json) return;
-    this.ctx.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+    this.jsonText(`${JSON.stringify(value, null, 2)}\n`);
+  }
+
+  /** JSON text already encoded (e.g. `--dump-config -`), on stdout, with the same JSON-safe escapes. */
+  jsonText(text: string): void {
+    this.ctx.stdout.write(text.replace(UNSAFE_IN_JSON, (c) => `\\u${hex(c, 4)}`));
   }
 
   info(message: string): void {
     if (this.options.quiet) return;
-    this.ctx.stderr.write(`${message}\n`);
+    this.plain('stderr', `${message}\n`);
   }
 
   warn(message: string): void {
     if (this.options.quiet) return;
-    this.ctx.stderr.write(`${this.paint('33', 'warning')} ${message}\n`);
+    this.ctx.stderr.write(`${this.paint('33', 'warning')} ${terminalSafe(message)}\n`);
   }
 
   error(error: YwError): void {
-    this.ctx.stderr.write(`${this.paint('31', 'error')} ${formatError(error)}\n`);
-    if (error.hint) this.ctx.stderr.write(`  hint: ${error.hint}\n`);
+    this.ctx.stderr.write(`${this.paint('31', 'error')} ${terminalSafe(formatError(error), false)}\n`);
+    if (error.hint) this.ctx.stderr.write(`  hint: ${terminalSafe(error.hint, false)}\n`);
+  }
+
+  /** A problem that is the run's answer (shown even with --quiet), e.g. `yw texts --check` differences. */
+  problem(text: string): void {
+    this.plain('stderr', text.endsWith('\n') ? text : `${text}\n`);
+  }
+
+  /** Text as it is (help, commander's output), escaped like everything else. */
+  plain(stream: 'stdout' | 'stderr', text: string): void {
+    this.ctx[stream].write(terminalSafe(text));
+  }
+
+  /** An error that is a bug in yw: its message, and the stack with --debug. */
+  internalError(error: unknown, debug: boolean): void {
+    const message = error instanceof Error ? error.message : String(error);
+    this.plain('stderr', `internal error: ${message}\n`);
+    if (debug && error instanceof Error && error.stack) this.plain('stderr', `${error.stack}\n`);
+    else this.plain('stderr', 'this is a bug in yw; run again with --debug for the stack trace and report it\n');
   }
 
   /** Prints the first FINDINGS_SHOWN findings, one line each (errors and warnings first). */
@@ -67,7 +90,7 @@ export class Output {
     const rest = ordered.length - FINDINGS_SHOWN;
     if (rest > 0) {
       const where = reportPath ? `see ${reportPath}` : 'use --report FILE.json to see them all';
-      this.ctx.stderr.write(`... and ${rest} more (${where})\n`);
+      this.plain('stderr', `... and ${rest} more (${where})\n`);
     }
   }
 
@@ -75,7 +98,7 @@ export class Output {
     const colour = f.severity === 'error' ? '31' : f.severity === 'warning' ? '33' : '36';
     const where = f.file ? `${f.file}${f.line ? `:${f.line}` : ''}: ` : '';
     const hint = f.hint ? ` (${f.hint})` : '';
-    return `${this.paint(colour, f.severity)} ${f.code} ${where}${f.message}${hint}`;
+    return `${this.paint(colour, f.severity)} ${terminalSafe(`${f.code} ${where}${f.message}${hint}`, false)}`;
   }
 
   /** A progress bar on a TTY only; a no-op otherwise and with --quiet or --json. */
@@ -97,12 +120,41 @@ export class Output {
   }
 }
 
+/*
+ * What reaches the terminal is safe: control characters from file names, label bytes or config text
+ * are shown escaped, never sent. ESC and C1 (U+0080-U+009F, CSI among them) start sequences that can
+ * clear or rewrite the screen or set the window title, CR and BS overwrite what was printed, NUL and
+ * DEL hide text, and bidirectional overrides show text in another order than it is. Every line
+ * Output prints goes through `terminalSafe` (our own colour codes are added after it); `\t` stays,
+ * `\n` stays in multi-line text and is escaped inside one-line messages (a finding, an error).
+ */
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE_ONE_LINE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/** JSON.stringify escapes C0 already; these it leaves raw, and a terminal may act on them. */
+const UNSAFE_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const NAMED: Readonly<Record<string, string>> = { '\0': '\\0', '\r': '\\r', '\n': '\\n', '\u001b': '\\e' };
+
+function hex(c: string, digits: number): string {
+  return c.charCodeAt(0).toString(16).padStart(digits, '0');
+}
+
+/** `text` with control and bidi characters escaped (`\e`, `\r`, `\x9b`, `\u202e`); see above. */
+export function terminalSafe(text: string, keepNewlines = true): string {
+  const unsafe = keepNewlines ? UNSAFE : UNSAFE_ONE_LINE;
+  unsafe.lastIndex = 0;
+  if (!unsafe.test(text)) return text;
+  return text.replace(unsafe, (c) => NAMED[c] ?? (c.charCodeAt(0) <= 0xff ? `\\x${hex(c, 2)}` : `\\u${hex(c, 4)}`));
+}
+
 export function formatError(error: YwError): string {
   const where = error.file && !error.message.includes(error.file)
     ? `${error.file}${error.line ? `:${error.line}` : ''}: `
     : error.line && error.file ? `line ${error.line}: ` : '';
   return `${where}${error.message} [${error.code}]`;
 }
+
+/** What the report is called when an output of the run would land on it (see io/fs/output-path.ts). */
+export const REPORT_ROLE = '--report file';
 
 /** Writes every finding (sorted) to `--report` as JSON, with the summary beside them. */
 export async function writeReport(
@@ -115,7 +167,7 @@ export async function writeReport(
   if (!options.report) return undefined;
   const path = resolve(ctx.cwd, options.report);
   const body = { command, summary, counts: countBySeverity(findings), findings: sortFindings(findings) };
-  await writeFileAtomic(path, `${JSON.stringify(body, null, 2)}\n`, { force: options.force, command: `yw ${command}` });
+  await writeFileAtomic(path, `${JSON.stringify(body, null, 2)}\n`, { force: options.force, command: `yw ${command}`, role: REPORT_ROLE });
   return path;
 }
 

@@ -19,12 +19,13 @@ export interface Finding {
   data?: Record<string, unknown>;
 }
 
-export function finding(
-  code: string,
-  severity: Severity,
-  message: string,
-  extra: Omit<Finding, 'code' | 'severity' | 'message'> = {},
-): Finding {
+type FindingExtra = Omit<Finding, 'code' | 'severity' | 'message'>;
+
+/** An error finding makes `yw check` (and --strict) exit 1, so it must say what to do: its hint is required. */
+export function finding(code: string, severity: 'error', message: string, extra: FindingExtra & { hint: string }): Finding;
+export function finding(code: string, severity: Exclude<Severity, 'error'>, message: string, extra?: FindingExtra): Finding;
+export function finding(code: string, severity: Severity, message: string, extra: FindingExtra & { hint: string }): Finding;
+export function finding(code: string, severity: Severity, message: string, extra: FindingExtra = {}): Finding {
   return { code, severity, message, ...extra };
 }
 

@@ -40,7 +40,8 @@ describe('yw texts (CLI)', () => {
       'order from helmet/classes.txt (classes file order)\n' +
         'wrong-order.json does not match helmet/classes.txt (2 problems):\n' +
         '  entry 1: expected primary "helmet", found "vest" (the primary of entry 2: wrong order)\n' +
-        '  entry 2: expected primary "vest", found "helmet" (the primary of entry 1: wrong order)\n',
+        '  entry 2: expected primary "vest", found "helmet" (the primary of entry 1: wrong order)\n' +
+        '  hint: regenerate it with `yw texts helmet/classes.txt -o wrong-order.json --force`, or fix the entries by hand\n',
     );
     await expect(readFile(join(cwd, OUT))).rejects.toThrow();
   });

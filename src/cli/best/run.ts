@@ -41,7 +41,7 @@ export async function runBest(ctx: RunContext, path: string, options: BestCliOpt
   const command = 'yw best';
   if (options.write) {
     const target = resolve(ctx.cwd, dirname(result.best.validation.file), 'best_epoch.txt');
-    await writeFileAtomic(target, formatBestEpochTxt(result.best.validation.raw), { force, command });
+    await writeFileAtomic(target, formatBestEpochTxt(result.best.validation.raw), { force, command, role: 'best_epoch.txt' });
     run.written.bestEpochTxt = show(target);
   }
   if (options.link) {
@@ -49,7 +49,7 @@ export async function runBest(ctx: RunContext, path: string, options: BestCliOpt
       throw new YwError('NO_CHECKPOINT', `no checkpoint to link in ${run.workDir}`, { hint: 'the work dir has no epoch_*.pth; --link needs one' });
     }
     const link = join(source.workDir, 'best.pth');
-    run.written.linkKind = await linkOrCopy(join(source.workDir, file), link, { force, command });
+    run.written.linkKind = await linkOrCopy(join(source.workDir, file), link, { force, command, role: 'best.pth link' });
     run.written.link = show(link);
   }
   if (options.plot !== undefined) run.written.plot = show(await writePlot(ctx, run, options, force));
@@ -76,7 +76,7 @@ async function writePlot(ctx: RunContext, run: BestRun, options: BestCliOptions,
   });
   // sharp loads only when a PNG is asked for: it is the slowest module to import.
   const data = ext === '.png' ? await (await import('../../io/images/svg-to-png.js')).svgToPng(svg) : svg;
-  await writeFileAtomic(target, data, { force, command: 'yw best' });
+  await writeFileAtomic(target, data, { force, command: 'yw best', role: '--plot image' });
   return target;
 }
 

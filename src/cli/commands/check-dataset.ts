@@ -6,7 +6,7 @@ import type { CommandHost } from '../host.js';
 import { underRoot } from '../under-root.js';
 import { formatDatasetReport } from '../dataset-report.js';
 import { scanDataset } from '../dataset-scan.js';
-import { writeHtmlReport } from '../html-report.js';
+import { HTML_ROLE, writeHtmlReport } from '../html-report.js';
 import { checkExitCode, Output, writeReport } from '../output.js';
 import { LAYOUTS } from '../../core/dataset/layout.js';
 import { assertWritable } from '../../io/fs/atomic-write.js';
@@ -34,10 +34,8 @@ export async function checkDataset(host: CommandHost, common: CommonOptions, roo
   const opts = optionsSchema.parse(raw);
   const out = new Output(ctx, common);
   const html = opts.html === undefined ? undefined : resolve(ctx.cwd, opts.html);
-  // Refuse before the scan, not after minutes of it.
-  for (const file of [common.report && resolve(ctx.cwd, common.report), html]) {
-    if (file) await assertWritable(file, { force: common.force, command: 'yw check' });
-  }
+  // Refuse before the scan, not after minutes of it (--report was checked before the command started: main.ts).
+  if (html) await assertWritable(html, { force: common.force, command: 'yw check', role: HTML_ROLE });
   const scan = await scanDataset(ctx, out, rootArg, {
     ...(opts.layout ? { layout: opts.layout } : {}),
     ...(opts.classes ? { classes: opts.classes } : {}),

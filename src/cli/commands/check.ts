@@ -114,7 +114,7 @@ async function loadConfig(
     const f = finding('BASE_NOT_FOUND', 'error', `_base_: ${error.message}`, {
       file: error.file ?? file,
       ...(error.line ? { line: error.line } : {}),
-      ...(error.hint ? { hint: error.hint } : {}),
+      hint: error.hint,
       data: { key: '_base_' },
     });
     return { reader: used, files: 0, findings: [f] };

@@ -1,6 +1,7 @@
 import { Argument, type Command } from 'commander';
 import { action, type CommandHost } from '../host.js';
 import { completionSpec } from '../completion-spec.js';
+import { Output } from '../output.js';
 import { completionScript } from '../../core/completion/script.js';
 import { SHELLS, type Shell } from '../../core/completion/spec.js';
 
@@ -17,7 +18,8 @@ Examples:
   yw completion fish > ~/.config/fish/completions/yw.fish`)
     .action(action(host, async (shell: Shell, _options: unknown, command: Command) => {
       // main() registered every command for this argv (commandsFor), so the parent is the whole program.
-      host.ctx.stdout.write(completionScript(shell, completionSpec(command.parent ?? program)));
+      // Through Output like every printed line (output.ts escapes control characters; a script has none).
+      new Output(host.ctx, { json: false, quiet: false, debug: false }).plain('stdout', completionScript(shell, completionSpec(command.parent ?? program)));
       return 0;
     }));
 }

@@ -15,7 +15,8 @@ import { configName, defaultEmbeddingsPath, defaultTextsPath, PRETRAINED_DIR } f
 import { baseFileName } from '../../core/config/sizes.js';
 import { parseNpyHeader, NPY_HEADER_BYTES } from '../../core/npy-header.js';
 import { datasetName, readSplits, rel } from '../../io/config/config-inputs.js';
-import { isDirectory, isFile, readHead } from '../../io/fs/file-head.js';
+import { isDirectory, readHead } from '../../io/fs/file-head.js';
+import { regularFileExists } from '../../io/fs/regular-file.js';
 import { readJson } from '../../io/fs/read-text.js';
 import { writeFileAtomic } from '../../io/fs/atomic-write.js';
 import { displayPath } from '../../io/fs/display-path.js';
@@ -48,11 +49,11 @@ export function register(program: Command, host: CommandHost): void {
 async function runConfig(host: CommandHost, o: ConfigCliOptions, force: boolean, argv: string[], out: Output) {
   const x = await readInputs(host.ctx.cwd, o);
   const { spec, root } = x;
-  const embeddingsExists = spec.mode !== 'finetune' && (await isFile(x.embeddingsAbs));
-  if (embeddingsExists) checkEmbeddingsHeader(parseNpyHeader(await readHead(x.embeddingsAbs, NPY_HEADER_BYTES), x.embeddingsAbs), spec.classes.length, x.embeddingsAbs);
+  const embeddingsExists = spec.mode !== 'finetune' && (await regularFileExists(x.embeddingsAbs, 'embeddings file'));
+  if (embeddingsExists) checkEmbeddingsHeader(parseNpyHeader(await readHead(x.embeddingsAbs, NPY_HEADER_BYTES, 'embeddings file'), x.embeddingsAbs), spec.classes.length, x.embeddingsAbs);
   // finetune reads the texts at train time; the other modes only to make the embeddings
   const textsNeeded = spec.mode === 'finetune' || !embeddingsExists;
-  const textsExists = await isFile(x.textsAbs);
+  const textsExists = await regularFileExists(x.textsAbs, 'class-text JSON');
   if (textsExists) checkTextsAgainstClasses(await readJson(x.textsAbs, 'class-text JSON'), spec.classes, x.textsAbs);
   else if (textsNeeded) out.warn(`class-text JSON ${x.textsAbs} does not exist yet; the next steps create it`);
   for (const note of dataNotes(x.found, x.splits)) (note.warn ? out.warn(note.text) : out.info(note.text));
@@ -62,12 +63,12 @@ async function runConfig(host: CommandHost, o: ConfigCliOptions, force: boolean,
   const base = rel(dirname(target), join(root, 'third_party', 'mmyolo', 'configs', 'yolov8', baseFileName(spec.size, spec.maskRefine)));
   const steps = nextSteps({
     spec, configPath: rel(root, target), dataArg: rel(root, x.dataDir), textsExists: textsExists || !textsNeeded, embeddingsExists,
-    weightsExists: spec.loadFrom !== null && (await isFile(resolve(root, spec.loadFrom))),
+    weightsExists: spec.loadFrom !== null && (await regularFileExists(resolve(root, spec.loadFrom), 'weights file')),
     weightsPublished: o.weights === undefined && spec.loadFrom?.startsWith(`${PRETRAINED_DIR}/`) === true,
   });
   const scope = buildRecipe(spec);
   const body = o.style === 'inherit' ? renderInheritBody(scope, base) : renderStandaloneBody(scope);
-  await writeFileAtomic(target, `${renderHeader({ spec, style: o.style, argv, steps })}\n${body}\n`, { force, command: 'yw config' });
+  await writeFileAtomic(target, `${renderHeader({ spec, style: o.style, argv, steps })}\n${body}\n`, { force, command: 'yw config', role: 'config' });
   if (o.style === 'inherit' && !(await isDirectory(join(root, 'third_party', 'mmyolo', 'configs')))) {
     out.warn(`${join(root, 'third_party', 'mmyolo')} is missing: clone YOLO-World with --recursive, or use --style standalone`);
   }

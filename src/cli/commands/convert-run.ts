@@ -8,7 +8,7 @@ import { convertOptions } from './convert.js';
 import { summarizeConversion } from '../../core/dataset/convert-summary.js';
 import { assertWritable } from '../../io/fs/atomic-write.js';
 import { planFromDisk, readSizes } from '../../io/dataset/load-dataset.js';
-import { writeCocoSplits } from '../../io/dataset/write-coco-splits.js';
+import { splitRole, writeCocoSplits } from '../../io/dataset/write-coco-splits.js';
 
 /** `yw convert`'s work (its options and help are in convert.ts). */
 export async function runConvert(host: CommandHost, rootArg: string, raw: Record<string, unknown>): Promise<number> {
@@ -20,9 +20,8 @@ export async function runConvert(host: CommandHost, rootArg: string, raw: Record
   const outDir = resolve(ctx.cwd, opts.out ?? join(rootArg, 'annotations'));
   const plan = await planFromDisk(ctx.cwd, rootArg, rootAbs, opts);
   // Refuse before any work: a long run must not end in OUTPUT_EXISTS.
-  const refuse = { force: common.force, command: 'yw convert' };
-  for (const split of plan.splits) await assertWritable(join(outDir, `${split.name}.json`), refuse);
-  if (common.report) await assertWritable(resolve(ctx.cwd, common.report), refuse);
+  // (--report was checked before the command started: main.ts.)
+  for (const split of plan.splits) await assertWritable(join(outDir, `${split.name}.json`), { force: common.force, command: 'yw convert', role: splitRole(split.name) });
 
   const sized = await readSizes(plan, rootAbs, (total, label) => out.progress(total, label));
   const bar = out.progress(sized.splits.reduce((n, s) => n + s.images.length, 0), 'writing COCO');

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { addCommonOptions, pickCommonOptions } from '../common-options.js';
 import { action, type CommandHost } from '../host.js';
-import { Output, strictExitCode, writeReport } from '../output.js';
+import { Output, strictExitCode, terminalSafe, writeReport } from '../output.js';
 import { YwError } from '../../errors.js';
 import type { Finding } from '../../core/findings.js';
 import { buildClassTexts } from '../../core/texts/build.js';
@@ -66,7 +66,7 @@ async function runTexts(host: CommandHost, source: string, raw: Record<string, u
   const base = { source: displayPath(ctx.cwd, resolve(ctx.cwd, source)), order_from: src.orderFrom, classes: built.texts };
   if (opts.check) return checkMode(out, common, opts.check, base, [...src.findings, ...built.findings]);
   const target = resolve(ctx.cwd, opts.out ?? `${DEFAULT_TEXTS_DIR}/${src.datasetName}_class_texts.json`);
-  await writeFileAtomic(target, formatClassTexts(built.texts), { force: common.force, command: 'yw texts' });
+  await writeFileAtomic(target, formatClassTexts(built.texts), { force: common.force, command: 'yw texts', role: 'class-text JSON' });
   const findings = [...src.findings, ...built.findings];
   const summary = { ...base, out: displayPath(ctx.cwd, target) };
   const report = await writeReport(ctx, common, 'texts', summary, findings);
@@ -92,8 +92,9 @@ async function checkMode(
   out.json({ ...summary, findings });
   const errors = result.findings.filter((f) => f.severity === 'error');
   if (!result.ok) {
-    ctx.stderr.write(`${file} does not match ${base.order_from} (${errors.length} problem${errors.length === 1 ? '' : 's'}):\n`);
-    for (const f of errors) ctx.stderr.write(`  ${f.message}\n`);
+    out.problem(`${file} does not match ${base.order_from} (${errors.length} problem${errors.length === 1 ? '' : 's'}):`);
+    for (const f of errors) out.problem(`  ${terminalSafe(f.message, false)}`);
+    out.problem(`  hint: regenerate it with \`yw texts ${base.source} -o ${file} --force\`, or fix the entries by hand`);
   } else out.result(`OK ${file} matches ${base.order_from} (${base.classes.length} classes)`);
   out.findings(findings.filter((f) => f.severity !== 'error'), report);
   return result.ok ? strictExitCode(findings, common.strict) : 1;

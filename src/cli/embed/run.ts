@@ -32,7 +32,7 @@ export async function runEmbed(ctx: RunContext, textsArg: string, options: { mod
   const textsPath = resolve(ctx.cwd, textsArg);
   const texts = await readJson(textsPath, 'class-text JSON');
   const target = options.out ? resolve(ctx.cwd, options.out) : defaultEmbeddingsPath(textsPath);
-  await assertWritable(target, { force: options.force, command: 'yw embed' });
+  await assertWritable(target, { force: options.force, command: 'yw embed', role: 'embeddings .npy' });
   const snapshot = await resolveClipSnapshot(options.model, { cwd: ctx.cwd, env: ctx.env });
   const file = (name: string) => join(snapshot.dir, name);
   const config = parseClipTextConfig(await readJson(file('config.json'), 'CLIP config.json'), show(file('config.json')));
@@ -48,7 +48,7 @@ export async function runEmbed(ctx: RunContext, textsArg: string, options: { mod
   } finally {
     await weights.close();
   }
-  await writeFileAtomic(target, npyFloat32([result.rows, result.dims], result.embeddings), { force: options.force, command: 'yw embed' });
+  await writeFileAtomic(target, npyFloat32([result.rows, result.dims], result.embeddings), { force: options.force, command: 'yw embed', role: 'embeddings .npy' });
   const model = { arg: options.model, dir: show(snapshot.dir), weights: show(snapshot.weights), config, ...(snapshot.repoId ? { repoId: snapshot.repoId } : {}) };
   return { ...result, texts: show(textsPath), out: show(target), model };
 }

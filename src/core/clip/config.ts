@@ -54,7 +54,7 @@ export function parseClipTextConfig(json: unknown, file: string): ClipTextConfig
   }
   const c = parsed.data;
   if (!(ACTIVATIONS as readonly string[]).includes(c.hidden_act)) {
-    throw new YwError('CLIP_CONFIG_UNSUPPORTED', `${file}: hidden_act "${c.hidden_act}" is not supported (yw embed knows ${ACTIVATIONS.join(', ')})`, { file });
+    throw new YwError('CLIP_CONFIG_UNSUPPORTED', `${file}: hidden_act "${c.hidden_act}" is not supported (yw embed knows ${ACTIVATIONS.join(', ')})`, { file, hint });
   }
   if (c.hidden_size % c.num_attention_heads !== 0) {
     throw new YwError('CLIP_CONFIG_INVALID', `${file}: hidden_size ${c.hidden_size} is not a multiple of num_attention_heads ${c.num_attention_heads}`, { file, hint });

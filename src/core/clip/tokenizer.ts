@@ -2,6 +2,9 @@ import { YwError } from '../../errors.js';
 import { Bpe, bytesToUnicode, END_OF_TEXT, START_OF_TEXT } from './bpe.js';
 import { cleanClipText } from './text-clean.js';
 
+/** A vocab.json that is not CLIP's: what to use instead. */
+const VOCAB_HINT = 'use the vocab.json of a Hugging Face CLIP snapshot, e.g. openai/clip-vit-base-patch32';
+
 /**
  * CLIP's pre-tokenisation pattern (transformers 4.45, compiled with IGNORECASE): the special tokens,
  * English contractions, runs of letters, single digits, runs of anything else but spaces.
@@ -29,7 +32,7 @@ export class ClipTokenizer {
     this.bpe = new Bpe(ranks);
     const special = (token: string) => {
       const id = vocab.get(token);
-      if (id === undefined) throw new YwError('CLIP_VOCAB_INVALID', `${file} has no ${token} token: not a CLIP vocabulary`, { file });
+      if (id === undefined) throw new YwError('CLIP_VOCAB_INVALID', `${file} has no ${token} token: not a CLIP vocabulary`, { file, hint: VOCAB_HINT });
       return id;
     };
     this.startId = special(START_OF_TEXT);
@@ -76,7 +79,7 @@ export interface Vocab {
  */
 export function parseVocab(json: unknown, file: string): Vocab {
   if (json === null || typeof json !== 'object' || Array.isArray(json)) {
-    throw new YwError('CLIP_VOCAB_INVALID', `${file} is not a JSON object of token ids`, { file });
+    throw new YwError('CLIP_VOCAB_INVALID', `${file} is not a JSON object of token ids`, { file, hint: VOCAB_HINT });
   }
   const table = json as Record<string, unknown>;
   return {
@@ -84,7 +87,7 @@ export function parseVocab(json: unknown, file: string): Vocab {
       if (!Object.hasOwn(table, token)) return undefined;
       const id = table[token];
       if (Number.isInteger(id) && (id as number) >= 0) return id as number;
-      throw new YwError('CLIP_VOCAB_INVALID', `${file}: token ${JSON.stringify(token)} has id ${JSON.stringify(id)}, expected an integer >= 0`, { file });
+      throw new YwError('CLIP_VOCAB_INVALID', `${file}: token ${JSON.stringify(token)} has id ${JSON.stringify(id)}, expected an integer >= 0`, { file, hint: VOCAB_HINT });
     },
   };
 }

@@ -8,7 +8,7 @@ import { lazyImport } from './imports.js';
 import { LIMITS, type Budget } from './limits.js';
 import { mergeIntoBase } from './merge.js';
 import { parseConfig } from './parse.js';
-import { cannotRead, configError, signalToError } from './reader-error.js';
+import { cannotRead, configError, signalToError, UNREADABLE_FILE_HINT } from './reader-error.js';
 import { newScope } from './scope.js';
 import { EvalSignal } from './signals.js';
 import { isBaseAssign, runStatements } from './statements.js';
@@ -98,7 +98,7 @@ async function loadBase(path: string, by: NamedBy, state: LoadState): Promise<Py
   if (extname(path) !== '.py') throw cannotRead(`the _base_ '${by.name}' (only .py configs are read)`, by.file, by.line);
   const text = await state.readFile(path);
   if (text === undefined) throw baseNotFound(path, by);
-  if (typeof text !== 'string') throw cannotRead(`the _base_ '${by.name}' (${text.unreadable})`, by.file, by.line);
+  if (typeof text !== 'string') throw cannotRead(`the _base_ '${by.name}' (${text.unreadable})`, by.file, by.line, UNREADABLE_FILE_HINT);
   return loadFile(path, text, { ...state, stack: [...state.stack, path] });
 }
 

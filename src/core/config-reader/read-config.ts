@@ -3,7 +3,7 @@ import { YwError } from '../../errors.js';
 import { rebuild } from './copy.js';
 import { Budget } from './limits.js';
 import { loadFile, type ReadConfigFile } from './load-file.js';
-import { cannotRead, configError, signalToError } from './reader-error.js';
+import { cannotRead, configError, signalToError, UNREADABLE_FILE_HINT } from './reader-error.js';
 import { EvalSignal } from './signals.js';
 import type { Env } from './text-substitution.js';
 import type { PyDict } from './values.js';
@@ -37,7 +37,7 @@ export async function readConfig(file: string, readFile: ReadConfigFile, options
   if (text === undefined) {
     throw new YwError('FILE_NOT_FOUND', `config not found: ${path}`, { file: path, hint: 'check the --config path' });
   }
-  if (typeof text !== 'string') throw cannotRead(`the config ${path} (${text.unreadable})`, path, 1);
+  if (typeof text !== 'string') throw cannotRead(`the config ${path} (${text.unreadable})`, path, 1, UNREADABLE_FILE_HINT);
   if (!path.endsWith('.py')) throw cannotRead(`the config ${path} (only .py configs are read)`, path, 1);
   const budget = new Budget();
   const state = { readFile, env: options.env ?? {}, budget, files: [], stack: [path] };

@@ -2,6 +2,8 @@ import { YwError } from '../../errors.js';
 import { EvalSignal } from './signals.js';
 
 const UNREADABLE_HINT = 'yw reads the Python subset mmengine configs use; install mmengine (pip) for an exact reading';
+/** For a config or _base_ that is a FIFO, device, folder, too large or not UTF-8 (io says which). */
+export const UNREADABLE_FILE_HINT = 'name a regular UTF-8 .py file (yw does not open pipes, devices or /proc files)';
 const LIMIT_HINT = 'the built-in reader bounds its time and memory; real configs stay far below these limits';
 
 /** The reader's one error for Python it does not evaluate: names the construct, file and line. */

@@ -119,7 +119,11 @@ class JsonReader {
 
   private fail(why: string): YwError {
     const line = this.text.slice(0, this.pos).split('\n').length;
-    return new YwError('INVALID_JSON', `${this.file}:${line}: ${why}`, { file: this.file, line });
+    return new YwError('INVALID_JSON', `${this.file}:${line}: ${why}`, {
+      file: this.file,
+      line,
+      hint: 'the mmengine reader printed something yw cannot decode; try --reader builtin and report this',
+    });
   }
 }
 

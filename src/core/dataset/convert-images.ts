@@ -4,6 +4,8 @@ import type { ImageSize, PlannedImage, PlannedSplit } from './model.js';
 import { parseYoloLabels, toPixels } from './yolo-labels.js';
 import { OPENCV_DECODES, type ImageFormat } from '../image-header/index.js';
 
+const IMAGE_HINT = 'replace it with a readable image (re-export it) or remove it';
+
 /** What an image header reader says about a file (io's ImageProbe fits this shape). */
 export type SizeResult =
   | { ok: true; width: number; height: number; format?: ImageFormat; ignoredOrientation?: number }
@@ -40,7 +42,7 @@ export function applySizes(
       } else if (!reported.has(image.path)) {
         reported.add(image.path);
         const code = size.reason === 'unsupported' ? 'IMAGE_UNSUPPORTED' : 'IMAGE_UNREADABLE';
-        findings.push(finding(code, 'error', `${size.message}; image excluded`, { file: image.path, data: { excluded: true } }));
+        findings.push(finding(code, 'error', `${size.message}; image excluded`, { file: image.path, hint: IMAGE_HINT, data: { excluded: true } }));
       }
     }
     return { name: split.name, dataPrefix: split.dataPrefix, images };

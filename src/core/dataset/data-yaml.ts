@@ -28,11 +28,15 @@ export function parseDataYaml(text: string, file: string): DataYaml {
     throw new YwError('DATA_YAML_INVALID', `${file} is not valid YAML: ${first.message.split('\n')[0]}`, {
       file,
       ...(line === undefined ? {} : { line }),
+      hint: 'fix the YAML syntax at that line (indentation, quotes, a missing colon), or pass the classes with --classes FILE',
     });
   }
   const data: unknown = doc.toJS();
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    throw new YwError('DATA_YAML_INVALID', `${file} must be a mapping with a "names" key`, { file });
+    throw new YwError('DATA_YAML_INVALID', `${file} must be a mapping with a "names" key`, {
+      file,
+      hint: 'data.yaml holds keys such as path, train, val and names: [class0, class1, ...]',
+    });
   }
   const record = data as Record<string, unknown>;
   const classes = parseNames(record.names, file);
@@ -79,12 +83,18 @@ function parseNames(names: unknown, file: string): ClassEntry[] {
 function nameText(name: unknown, id: number, file: string): string {
   if (typeof name === 'string') return name.trim();
   if (typeof name === 'number' || typeof name === 'boolean') return String(name);
-  throw new YwError('DATA_YAML_INVALID', `${file}: the name of class ${id} is not a string`, { file });
+  throw new YwError('DATA_YAML_INVALID', `${file}: the name of class ${id} is not a string`, {
+    file,
+    hint: 'write each class name as a string, e.g. names: [person, helmet] or names: {0: person}',
+  });
 }
 
 function splitEntries(value: unknown, split: string, file: string): string[] | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   if (typeof value === 'string') return [value];
   if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value as string[];
-  throw new YwError('DATA_YAML_INVALID', `${file}: "${split}" must be a path or a list of paths`, { file });
+  throw new YwError('DATA_YAML_INVALID', `${file}: "${split}" must be a path or a list of paths`, {
+    file,
+    hint: `write ${split}: images/${split} or ${split}: [images/a, images/b]`,
+  });
 }

@@ -26,7 +26,9 @@ export function splitByFraction(split: PlannedSplit, fraction: number, seed: str
     });
   }
   if (n < 2) {
-    throw new YwError('VAL_FRACTION_TOO_FEW', `--val-fraction needs at least 2 images in ${split.name}, found ${n}`);
+    throw new YwError('VAL_FRACTION_TOO_FEW', `--val-fraction needs at least 2 images in ${split.name}, found ${n}`, {
+      hint: 'add images, or make the val split yourself (a val/ folder or a val: entry in data.yaml)',
+    });
   }
   const k = Math.min(n - 1, Math.max(1, Math.round(fraction * n)));
   const ranked = split.images

@@ -32,7 +32,7 @@ export function parseYoloLabels(text: string, file: string, classIds: ReadonlySe
   const lines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split('\n');
   let line = 0;
   const drop: Drop = (code, message, hint) => {
-    findings.push(finding(code, 'error', message, { file, line, data: { dropped: true }, ...(hint ? { hint } : {}) }));
+    findings.push(finding(code, 'error', message, { file, line, data: { dropped: true }, hint }));
   };
   const clipped = (overshoot: number): void => {
     findings.push(finding('LABEL_CLIPPED', 'warning', `coordinates up to ${overshoot.toFixed(4)} outside [0, 1] were clipped to the image`, { file, line }));
@@ -60,12 +60,15 @@ export function parseYoloLabels(text: string, file: string, classIds: ReadonlySe
   return { shapes, findings };
 }
 
-type Drop = (code: string, message: string, hint?: string) => void;
+/** What to do about a line yw cannot read as a box or polygon. */
+const FIX_LINE = 'correct the line (numbers in 0..1 after the class id) or delete it';
+
+type Drop = (code: string, message: string, hint: string) => void;
 
 function parseLine(tokens: string[], line: number, classIds: ReadonlySet<number>, drop: Drop): YoloShape | undefined {
   const n = tokens.length;
   if (n !== 5 && (n < 7 || n % 2 === 0)) {
-    drop('LABEL_COLUMNS', `${n} values; expected 5 (class xc yc w h) or an odd count ≥ 7 (class x1 y1 x2 y2 x3 y3 ...)`);
+    drop('LABEL_COLUMNS', `${n} values; expected 5 (class xc yc w h) or an odd count ≥ 7 (class x1 y1 x2 y2 x3 y3 ...)`, FIX_LINE);
     return undefined;
   }
   const coords: number[] = [];
@@ -73,8 +76,8 @@ function parseLine(tokens: string[], line: number, classIds: ReadonlySet<number>
   for (let i = 0; i < n; i++) {
     const token = tokens[i]!;
     const value = toNumber(token);
-    if (value === NOT_A_NUMBER) return void drop('LABEL_NOT_NUMERIC', `value "${token}" is not a number`);
-    if (!Number.isFinite(value)) return void drop('LABEL_NOT_FINITE', `value "${token}" is not a finite number`);
+    if (value === NOT_A_NUMBER) return void drop('LABEL_NOT_NUMERIC', `value "${token}" is not a number`, FIX_LINE);
+    if (!Number.isFinite(value)) return void drop('LABEL_NOT_FINITE', `value "${token}" is not a finite number`, FIX_LINE);
     if (i === 0) classId = value;
     else coords.push(value);
   }
@@ -116,7 +119,7 @@ function toNumber(token: string): number | typeof NOT_A_NUMBER {
 function checkBounds(shape: YoloShape, drop: Drop, clipped: (overshoot: number) => void): YoloShape | undefined {
   const [xc, yc, w, h] = shape.coords as [number, number, number, number];
   if (shape.kind === 'box') {
-    if (w <= 0 || h <= 0) return void drop('LABEL_ZERO_SIZE', 'box width or height is zero or negative');
+    if (w <= 0 || h <= 0) return void drop('LABEL_ZERO_SIZE', 'box width or height is zero or negative', 'correct the width and height or delete the line');
     // The common case, a box inside the image, allocates nothing more.
     if (xc - w / 2 >= 0 && yc - h / 2 >= 0 && xc + w / 2 <= 1 && yc + h / 2 <= 1) return shape;
   }
@@ -129,7 +132,7 @@ function checkBounds(shape: YoloShape, drop: Drop, clipped: (overshoot: number) 
   const clippedPoints = points.map(clamp01);
   const [x1, y1, x2, y2] = extent(clippedPoints);
   const empty = shape.kind === 'box' ? x2 <= x1 || y2 <= y1 : x2 <= x1 || y2 <= y1 || shoelaceArea(clippedPoints) <= 0;
-  if (empty) return void drop('LABEL_ZERO_SIZE', `${shape.kind} has no area inside the image`);
+  if (empty) return void drop('LABEL_ZERO_SIZE', `${shape.kind} has no area inside the image`, 'correct or delete the line');
   const coords = shape.kind === 'box' ? [(x1 + x2) / 2, (y1 + y2) / 2, x2 - x1, y2 - y1] : clippedPoints;
   if (overshoot > FLOAT_SLACK) clipped(overshoot);
   return overshoot > 0 ? { ...shape, coords } : shape;

@@ -2,6 +2,8 @@ import { finding, type Finding } from '../findings.js';
 import { promptKey } from './build.js';
 import type { ClassTexts } from './format.js';
 
+const FIX = 'regenerate the file from the source: yw texts SOURCE -o FILE --force (or fix the entry by hand)';
+
 /** Outcome of `yw texts --check`: `ok` unless a finding is an error. Warnings are synonym differences. */
 export interface CheckResult {
   ok: boolean;
@@ -17,7 +19,8 @@ export interface CheckResult {
 export function checkClassTexts(expected: ClassTexts, actual: unknown, file: string): CheckResult {
   const findings: Finding[] = [];
   const report = (code: string, severity: Finding['severity'], message: string, entry?: number): void => {
-    findings.push(finding(code, severity, message, { file, ...(entry === undefined ? {} : { data: { entry } }) }));
+    const extra = { file, ...(entry === undefined ? {} : { data: { entry } }) };
+    findings.push(severity === 'error' ? finding(code, severity, message, { ...extra, hint: FIX }) : finding(code, severity, message, extra));
   };
   if (!Array.isArray(actual)) {
     report('TEXTS_NOT_A_LIST', 'error', `expected a JSON list with one list of names per class, found ${describe(actual)}`);

@@ -69,7 +69,7 @@ function convertClasses(input: RootInput): ReturnType<typeof rootClasses> {
     const file = input.shown.get(error.file ?? '');
     if (file === undefined) throw error;
     const hint = error.code === 'CLASSES_DIFFER' ? HINTS.TEXTS_CLASS_FILES_DISAGREE : error.hint;
-    throw new YwError(error.code, error.message, { file, ...(error.line ? { line: error.line } : {}), ...(hint ? { hint } : {}), cause: error });
+    throw new YwError(error.code, error.message, { file, ...(error.line ? { line: error.line } : {}), hint: hint ?? error.hint, cause: error });
   }
 }
 
@@ -123,6 +123,6 @@ function assertSameNames(fileA: string, a: readonly ClassEntry[], fileB: string,
   const show = (list: readonly ClassEntry[]): string => (list[index] ? JSON.stringify(list[index].name) : 'nothing');
   throw new YwError(code, `${fileA} and ${fileB} list different classes (entry ${index}: ${show(a)} vs ${show(b)})`, {
     file: fileB,
-    hint: HINTS[code],
+    hint: HINTS[code] ?? 'make the two files list the same class names in the same order',
   });
 }

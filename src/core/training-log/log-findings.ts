@@ -16,7 +16,7 @@ export class LogFindings {
   constructor(private readonly file: string) {}
 
   /** `line` 0 = the file as a whole. */
-  add(code: string, severity: Finding['severity'], message: string, line: number, extra: Partial<Finding> = {}): void {
+  add(code: string, severity: Exclude<Finding['severity'], 'error'>, message: string, line: number, extra: Partial<Finding> = {}): void {
     const seen = this.perCode.get(code) ?? 0;
     if (seen >= FINDINGS_PER_CODE) {
       this.overflow.set(code, (this.overflow.get(code) ?? 0) + 1);

@@ -149,7 +149,7 @@ export class ScalarsParser {
     }
   }
 
-  private add(code: string, severity: Finding['severity'], message: string, extra: Partial<Finding> = {}): void {
+  private add(code: string, severity: Exclude<Finding['severity'], 'error'>, message: string, extra: Partial<Finding> = {}): void {
     this.findings.add(code, severity, message, this.lineNo, extra);
   }
 }

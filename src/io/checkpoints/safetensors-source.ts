@@ -1,5 +1,7 @@
-import { open, type FileHandle } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { YwError } from '../../errors.js';
+import { osError } from '../fs/os-error.js';
+import { openRegular } from '../fs/regular-file.js';
 import type { WeightSource } from '../../core/tensors.js';
 import {
   decodeFloats,
@@ -20,9 +22,8 @@ export interface ClosableWeightSource extends WeightSource {
  * needed row of one) by position. The vision tower and unused token rows are never read.
  */
 export async function openSafetensors(path: string, display: string): Promise<ClosableWeightSource> {
-  const handle = await open(path, 'r').catch((error: unknown) => {
-    throw readFailed(display, error);
-  });
+  // The regular-file gate: a FIFO or device named as the weights is refused, not opened.
+  const handle = await openRegular(path, 'weights file');
   try {
     const size = (await handle.stat()).size;
     const prefix = await readExactly(handle, new Uint8Array(Math.min(SAFETENSORS_PREFIX_BYTES, size)), 0, display);
@@ -63,7 +64,10 @@ async function readExactly(handle: FileHandle, into: Uint8Array, position: numbe
       throw readFailed(file, error);
     });
     if (bytesRead === 0) {
-      throw new YwError('SAFETENSORS_INVALID', `${file} ends at byte ${position + done}, before the data its header describes (truncated download?)`, { file });
+      throw new YwError('SAFETENSORS_INVALID', `${file} ends at byte ${position + done}, before the data its header describes (truncated download?)`, {
+        file,
+        hint: 'download the model again: the weights file is incomplete',
+      });
     }
     done += bytesRead;
   }
@@ -72,5 +76,6 @@ async function readExactly(handle: FileHandle, into: Uint8Array, position: numbe
 
 function readFailed(file: string, error: unknown): YwError {
   const reason = error instanceof Error ? error.message : String(error);
-  return new YwError('READ_FAILED', `could not read ${file}: ${reason}`, { file, cause: error });
+  return osError(error, { path: file, what: 'weights file', verb: 'read' }) ??
+    new YwError('READ_FAILED', `could not read ${file}: ${reason}`, { file, hint: 'check that the file is readable and run again', cause: error });
 }

@@ -1,4 +1,4 @@
-import { open, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import type { CheckInput, CocoInput, Unreadable } from '../../core/check/input.js';
 import { filesToRead, pathsToStat } from '../../core/check/input.js';
@@ -7,6 +7,8 @@ import { LIMITS } from '../../core/config-reader/limits.js';
 import type { PyDict } from '../../core/config-reader/values.js';
 import { NPY_HEADER_BYTES, parseNpyHeader, type NpyHeader } from '../../core/npy-header.js';
 import { isYwError } from '../../errors.js';
+import { readHead } from '../fs/file-head.js';
+import { osError } from '../fs/os-error.js';
 import { readJson } from '../fs/read-text.js';
 import { readCocoSummary } from '../dataset/read-coco.js';
 import { readRegularFile } from '../fs/regular-file.js';
@@ -17,7 +19,7 @@ import { readRegularFile } from '../fs/regular-file.js';
  * `open(..., encoding='utf-8')` would fail or hang on those.
  */
 export async function readConfigText(path: string): Promise<ConfigText> {
-  const read = await readRegularFile(path, LIMITS.fileBytes);
+  const read = await readRegularFile(path, LIMITS.fileBytes, 'config file');
   if (read.kind === 'missing') return undefined;
   if (read.kind === 'not-regular') return { unreadable: `${read.what}, not a regular file` };
   if (read.kind === 'too-large') return { unreadable: `${(read.size / 1e6).toFixed(1)} MB, more than the ${LIMITS.fileBytes / 1e6} MB a config may have` };
@@ -42,7 +44,7 @@ export async function gatherCheckInput(config: PyDict, configFile: string, root:
   const texts = new Map<string, unknown>();
   for (const p of wanted.texts) texts.set(p, await attempt(() => readJson(at(p), 'class-text JSON')));
   const npy = new Map<string, NpyHeader | Unreadable>();
-  for (const p of wanted.npy) npy.set(p, await attempt(async () => parseNpyHeader(await readHead(at(p)), p)));
+  for (const p of wanted.npy) npy.set(p, await attempt(async () => parseNpyHeader(await readNpyHead(at(p)), p)));
   const exists = new Map<string, boolean>();
   for (const p of pathsToStat(config, coco)) exists.set(p, await isFile(at(p)));
   return { config, configFile, coco, texts, npy, exists };
@@ -52,29 +54,24 @@ async function readCoco(path: string): Promise<CocoInput> {
   return { summary: await readCocoSummary(path) };
 }
 
-async function readHead(path: string): Promise<Uint8Array> {
-  let handle;
+async function readNpyHead(path: string): Promise<Uint8Array> {
   try {
-    handle = await open(path, 'r');
+    return await readHead(path, NPY_HEADER_BYTES, 'embeddings file');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`${path} not found`);
+    // the check's finding says "not found" in its own words
+    if (isYwError(error) && error.code === 'FILE_NOT_FOUND') throw new Error(`${path} not found`);
     throw error;
-  }
-  try {
-    const buffer = Buffer.alloc(NPY_HEADER_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, NPY_HEADER_BYTES, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
   }
 }
 
-/** A user-data failure (YwError or missing file) becomes `{error}`; anything else is a bug and propagates. */
+/** A user-data failure (YwError, OS error, missing file) becomes `{error}`; anything else is a bug and propagates. */
 async function attempt<T>(run: () => Promise<T>): Promise<T | Unreadable> {
   try {
     return await run();
   } catch (error) {
-    if (isYwError(error) || (error instanceof Error && / not found$/.test(error.message))) return { error: error.message };
+    const user = isYwError(error) ? error : osError(error);
+    if (user) return { error: user.message };
+    if (error instanceof Error && / not found$/.test(error.message)) return { error: error.message };
     throw error;
   }
 }

@@ -4,6 +4,7 @@ import type { CocoSummary } from '../../core/dataset/coco-summary.js';
 import type { ConfigData } from '../../core/config/spec.js';
 import type { SplitPaths } from '../../core/config/options.js';
 import { isDirectory, isFile } from '../fs/file-head.js';
+import { regularFileExists } from '../fs/regular-file.js';
 import { chooseImageFolder, imageFolderCandidates, type FolderHits } from '../../core/dataset/image-folder.js';
 import { readCocoSummary } from '../dataset/read-coco.js';
 
@@ -48,7 +49,7 @@ export async function readSplits(p: InputPaths): Promise<{ dataDir: string; spli
   for (const split of SPLITS) {
     const given = p.ann[split];
     const file = given !== undefined ? resolve(dataDir, given) : join(dataDir, 'annotations', `${split}.json`);
-    if (given === undefined && !(await isFile(file))) continue;
+    if (given === undefined && !(await regularFileExists(file, 'COCO annotation file'))) continue;
     const summary = await readCocoSummary(file);
     let images = p.images[split] ?? summary.yw?.dataPrefix;
     if (images === undefined) {

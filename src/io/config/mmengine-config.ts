@@ -4,6 +4,7 @@ import { decodeReferenceJson } from '../../core/config-reader/reference-json.js'
 import { isDict, type PyDict } from '../../core/config-reader/values.js';
 import { SUBMODULE_HINT } from '../../core/config-reader/read-config.js';
 import { YwError } from '../../errors.js';
+import { regularFileExists } from '../fs/regular-file.js';
 
 const run = promisify(execFile);
 
@@ -46,6 +47,11 @@ export async function hasMmengine(python: string): Promise<boolean> {
 
 /** Resolves a config with mmengine's own Config.fromfile (untested here: mmengine is not installed). */
 export async function readConfigWithMmengine(python: string, file: string, cwd: string): Promise<PyDict> {
+  // Python's open() would block on a FIFO: the config passes the regular-file gate first. Its _base_
+  // files are opened by mmengine itself; a FIFO there ends in the timeout below, not a hang.
+  if (!(await regularFileExists(file, 'config file'))) {
+    throw new YwError('FILE_NOT_FOUND', `config not found: ${file}`, { file, hint: 'check the --config path' });
+  }
   let stdout: string;
   try {
     ({ stdout } = await run(python, ['-c', SCRIPT, file], { cwd, timeout: 120_000, maxBuffer: 256 * 1024 * 1024 }));
@@ -59,6 +65,9 @@ export async function readConfigWithMmengine(python: string, file: string, cwd: 
     });
   }
   const value = decodeReferenceJson(stdout, file);
-  if (!isDict(value)) throw new YwError('CONFIG_ERROR', `mmengine returned no dict for ${file}`, { file });
+  if (!isDict(value)) throw new YwError('CONFIG_ERROR', `mmengine returned no dict for ${file}`, {
+    file,
+    hint: 'check that the file is an mmengine config (top-level assignments), or try --reader builtin',
+  });
   return value;
 }

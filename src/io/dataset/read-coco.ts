@@ -1,8 +1,8 @@
-import { open } from 'node:fs/promises';
 import { cocoSummaryReader, type CocoSummary } from '../../core/dataset/coco-summary.js';
 import { JsonTextError } from '../../core/json/stream-parser.js';
 import { isYwError, YwError } from '../../errors.js';
-import { readError } from '../fs/read-text.js';
+import { osError } from '../fs/os-error.js';
+import { openRegular } from '../fs/regular-file.js';
 
 /** Big enough to keep the per-read cost small, small enough to keep memory flat. */
 const CHUNK_BYTES = 1 << 20;
@@ -13,12 +13,8 @@ const CHUNK_BYTES = 1 << 20;
  */
 export async function readCocoSummary(path: string, shown = path, only?: 'categories'): Promise<CocoSummary> {
   const what = 'COCO annotation file';
-  let handle;
-  try {
-    handle = await open(path, 'r');
-  } catch (error) {
-    throw readError(shown, what, error);
-  }
+  // the regular-file gate: a FIFO, device or /proc file named as ann_file is refused, not read
+  const handle = await openRegular(path, what);
   let total = 0;
   try {
     const reader = cocoSummaryReader(shown, only);
@@ -42,8 +38,8 @@ export async function readCocoSummary(path: string, shown = path, only?: 'catego
         hint: 'the trainer reads it with Python\'s json.load, which fails here too; fix or re-export the file',
       });
     }
-    if (isYwError(error) || typeof (error as NodeJS.ErrnoException).code !== 'string') throw error;
-    throw readError(shown, what, error);
+    if (isYwError(error)) throw error;
+    throw osError(error, { path: shown, what, verb: 'read' }) ?? error;
   } finally {
     await handle.close();
   }

@@ -26,7 +26,10 @@ export async function forEachLabel(rootAbs: string, split: SizedSplit, findings:
         text = reader.read(`${rootAbs}/${image.labelPath}`);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        findings.push(finding('LABEL_UNREADABLE', 'error', `could not read the label file: ${message}; image kept without boxes`, { file: image.labelPath }));
+        findings.push(finding('LABEL_UNREADABLE', 'error', `could not read the label file: ${message}; image kept without boxes`, {
+          file: image.labelPath,
+          hint: 'make the label file readable (ls -l shows its permissions) and run again',
+        }));
       }
     }
     const pending = visit(image, text);

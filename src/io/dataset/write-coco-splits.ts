@@ -9,6 +9,11 @@ import { forEachLabel } from './split-labels.js';
 
 const CHUNK = 1 << 16;
 
+/** What a split's file is to the run (an output that may not share its path with another, e.g. --report). */
+export function splitRole(split: string): string {
+  return `${split} split JSON`;
+}
+
 export interface WriteSplitsInput {
   rootAbs: string;
   /** Absolute output folder; each split goes to `<outDir>/<split>.json`. */
@@ -32,7 +37,7 @@ export async function writeCocoSplits(input: WriteSplitsInput): Promise<{ splits
   try {
     for (const split of input.splits) {
       const file = join(input.outDir, `${split.name}.json`);
-      const stream = await openBufferedStream(file, { force: input.force, command: 'yw convert' });
+      const stream = await openBufferedStream(file, { force: input.force, command: 'yw convert', role: splitRole(split.name) });
       streams.push(stream);
       summaries.push({ ...(await writeSplit(stream, split, input, findings)), file });
     }

@@ -1,48 +1,86 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, basename, join } from 'node:path';
+import { lstat, mkdir, open, unlink, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { YwError } from '../../errors.js';
+import { osError } from './os-error.js';
+import { assertWritable, publish, type WriteOptions } from './output-path.js';
+import { forgetTemp, trackTemp } from './temp-files.js';
 
-export interface WriteOptions {
-  /** Replace an existing file. Without it an existing file is a user error. */
-  force: boolean;
-  /** Shown in the "already exists" hint, e.g. "yw convert". */
-  command?: string;
+export { assertWritable, beginRun, type WriteOptions } from './output-path.js';
+
+/*
+ * Every file yw writes goes through here: it is written to a hidden temporary sibling (registered
+ * in temp-files.ts, so an error or a signal removes it) and appears under its name only when
+ * complete, by the rules of output-path.ts (regular files only, no replacing without --force, not
+ * even by a second run that finished first).
+ */
+
+let counter = 0;
+
+interface Temp {
+  path: string;
+  handle: FileHandle;
 }
 
-/** Throws OUTPUT_EXISTS unless the path is free or `force` is set. */
-export async function assertWritable(path: string, options: WriteOptions): Promise<void> {
-  if (options.force) return;
-  const existing = await stat(path).catch(() => undefined);
-  if (existing === undefined) return;
-  const again = options.command ? `run \`${options.command} ... --force\`` : 'add --force';
-  throw new YwError('OUTPUT_EXISTS', `${path} already exists`, {
-    file: path,
-    hint: `${again} to overwrite it, or choose another output path`,
-  });
+/** Creates the temporary sibling exclusively (never following a planted link) and registers it. */
+async function createTemp(path: string): Promise<Temp> {
+  await makeFolder(dirname(path));
+  counter += 1;
+  const temp = join(dirname(path), `.${basename(path).slice(0, 200)}.${process.pid}.${counter}.tmp`);
+  const handle = await open(temp, 'wx');
+  trackTemp(temp);
+  return { path: temp, handle };
 }
 
-function tempPathFor(path: string): string {
-  return join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+/**
+ * mkdir -p. Node's recursive mkdir reports ENOENT where the real reason is EROFS or EACCES; the
+ * plain mkdir of the first missing folder then says what it is.
+ */
+async function makeFolder(dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    let missing = dir;
+    while (dirname(missing) !== missing && !(await lstat(dirname(missing)).then(() => true, () => false))) missing = dirname(missing);
+    await mkdir(missing);
+    throw error;
+  }
 }
 
-/** Writes the whole file to a temporary sibling, then renames it into place. */
+async function discard(temp: Temp): Promise<void> {
+  await temp.handle.close().catch(() => undefined);
+  await unlink(temp.path).catch(() => undefined);
+  forgetTemp(temp.path);
+}
+
+async function writeAll(handle: FileHandle, data: string | Uint8Array): Promise<void> {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  for (let at = 0; at < bytes.length; ) {
+    const { bytesWritten } = await handle.write(bytes, at, bytes.length - at);
+    if (bytesWritten === 0) throw new Error('the file system accepted no bytes');
+    at += bytesWritten;
+  }
+}
+
+/** Writes the whole file to a temporary sibling, then publishes it (see output-path.ts). */
 export async function writeFileAtomic(path: string, data: string | Uint8Array, options: WriteOptions): Promise<void> {
   await assertWritable(path, options);
-  await mkdir(dirname(path), { recursive: true });
-  const temp = tempPathFor(path);
+  let temp: Temp | undefined;
   try {
-    await writeFile(temp, data);
-    await rename(temp, path);
+    temp = await createTemp(path);
+    await writeAll(temp.handle, data);
+    await temp.handle.close();
+    await publish(temp.path, path, options);
   } catch (error) {
-    await rm(temp, { force: true });
+    if (temp) await discard(temp);
     throw writeError(path, error);
   }
 }
 
 /**
  * A streamed file that appears at `path` only when `commit()` succeeds; `abort()` (or a failure)
- * leaves nothing behind. For outputs too large to build as one string.
+ * leaves nothing behind, and after a commit that created the file, `abort()` removes it again (a
+ * run that writes several files and fails on a later one does not leave half its outputs).
  */
 export interface AtomicStream {
   write(chunk: string): Promise<void>;
@@ -52,44 +90,51 @@ export interface AtomicStream {
 
 export async function openAtomicStream(path: string, options: WriteOptions): Promise<AtomicStream> {
   await assertWritable(path, options);
-  await mkdir(dirname(path), { recursive: true });
-  const temp = tempPathFor(path);
-  const stream: WriteStream = createWriteStream(temp, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  let temp: Temp;
+  try {
+    temp = await createTemp(path);
+  } catch (error) {
+    throw writeError(path, error);
+  }
+  const { ino } = await temp.handle.stat();
+  // One write in flight while the caller builds the next chunk; a failure surfaces at the next call.
+  let inFlight: Promise<void> = Promise.resolve();
   let failure: unknown;
-  stream.on('error', (error) => {
-    failure = error;
-  });
-  const write = (chunk: string): Promise<void> =>
-    new Promise((resolve, reject) => {
-      if (failure) return reject(writeError(path, failure));
-      if (stream.write(chunk)) return resolve();
-      stream.once('drain', resolve);
-    });
-  const close = (): Promise<void> =>
-    new Promise((resolve, reject) => {
-      stream.end((error?: Error | null) => (error ? reject(error) : resolve()));
-    });
+  let created = false;
+  const settle = async (): Promise<void> => {
+    await inFlight;
+    if (failure !== undefined) throw writeError(path, failure);
+  };
   return {
-    write,
+    async write(chunk) {
+      await settle();
+      inFlight = writeAll(temp.handle, chunk).catch((error: unknown) => {
+        failure = error;
+      });
+    },
     async commit() {
       try {
-        await close();
-        if (failure) throw failure;
-        await rename(temp, path);
+        await settle();
+        await temp.handle.close();
+        created = await publish(temp.path, path, options);
       } catch (error) {
-        await rm(temp, { force: true });
+        await discard(temp);
         throw writeError(path, error);
       }
     },
     async abort() {
-      stream.destroy();
-      await rm(temp, { force: true });
+      await inFlight;
+      await discard(temp);
+      // Only a file this run created, and only while it is still the one it wrote.
+      if (created && (await lstat(path).catch(() => undefined))?.ino === ino) await unlink(path).catch(() => undefined);
     },
   };
 }
 
 function writeError(path: string, cause: unknown): YwError {
   if (cause instanceof YwError) return cause;
+  const mapped = osError(cause, { path, verb: 'write' });
+  if (mapped) return mapped;
   const reason = cause instanceof Error ? cause.message : String(cause);
   return new YwError('WRITE_FAILED', `could not write ${path}: ${reason}`, {
     file: path,

@@ -1,26 +1,43 @@
-import { open, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { YwError } from '../../errors.js';
+import { osError } from './os-error.js';
+import { openRegular } from './regular-file.js';
 
-/** The first `bytes` bytes of a file (fewer if it is shorter), e.g. a .npy header. */
-export async function readHead(path: string, bytes: number): Promise<Uint8Array> {
-  let handle;
+/** The first `bytes` bytes of a regular file (fewer if it is shorter), e.g. a .npy header. */
+export async function readHead(path: string, bytes: number, what = 'file'): Promise<Uint8Array> {
+  const handle = await openRegular(path, what);
   try {
-    handle = await open(path, 'r');
     const buffer = Buffer.alloc(bytes);
     const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
     return buffer.subarray(0, bytesRead);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new YwError('READ_FAILED', `could not read ${path}: ${reason}`, { file: path, cause: error });
+    throw osError(error, { path, what, verb: 'read' }) ??
+      new YwError('READ_FAILED', `could not read ${path}: ${reason}`, { file: path, hint: 'check that the file is readable and run again', cause: error });
   } finally {
-    await handle?.close();
+    await handle.close();
+  }
+}
+
+/**
+ * `stat`, or undefined when nothing is there (ENOENT, or ENOTDIR: a file where a folder is named).
+ * Any other failure (EACCES, ELOOP, EIO) is thrown: "not found" would send the user the wrong way.
+ */
+export async function statIfExists(path: string): Promise<Stats | undefined> {
+  try {
+    return await stat(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw error;
   }
 }
 
 export async function isFile(path: string): Promise<boolean> {
-  return (await stat(path).catch(() => undefined))?.isFile() ?? false;
+  return (await statIfExists(path))?.isFile() ?? false;
 }
 
 export async function isDirectory(path: string): Promise<boolean> {
-  return (await stat(path).catch(() => undefined))?.isDirectory() ?? false;
+  return (await statIfExists(path))?.isDirectory() ?? false;
 }

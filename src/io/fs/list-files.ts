@@ -1,6 +1,7 @@
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { YwError } from '../../errors.js';
+import { kernelFileSystem } from './regular-file.js';
 
 /**
  * Every file under `root` (relative paths with `/`, sorted by code unit so the order is the same on
@@ -11,22 +12,26 @@ import { YwError } from '../../errors.js';
  * start-up and listing for a 20,000-file dataset, this costs a few readdir calls.
  */
 export async function listFiles(root: string): Promise<string[]> {
-  const info = await stat(root).catch(() => undefined);
+  const info = await stat(root).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error; // EACCES, ELOOP, ENOTDIR: an OS error main names with the path and a fix
+  });
   if (!info) {
     throw new YwError('ROOT_NOT_FOUND', `dataset folder not found: ${root}`, { file: root, hint: 'check the path' });
   }
   if (!info.isDirectory()) {
     throw new YwError('ROOT_NOT_A_FOLDER', `${root} is not a folder`, { file: root, hint: 'pass the dataset root folder' });
   }
+  refuseKernelFolder(root, false);
   const files: string[] = [];
-  walk(root, '', files, new Set([folderKey(info)]));
+  walk(root.endsWith('/') && root.length > 1 ? root.slice(0, -1) : root, '', files, new Set([folderKey(info)]), info.dev);
   return files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** Folders on the current path, by device and inode, so a symlink loop ends. */
 type Ancestors = Set<string>;
 
-function walk(dirAbs: string, dirRel: string, out: string[], ancestors: Ancestors): void {
+function walk(dirAbs: string, dirRel: string, out: string[], ancestors: Ancestors, dev: number): void {
   let entries: Dirent[];
   try {
     entries = readdirSync(dirAbs, { withFileTypes: true });
@@ -38,22 +43,39 @@ function walk(dirAbs: string, dirRel: string, out: string[], ancestors: Ancestor
     const name = entry.name;
     if (name.charCodeAt(0) === 46 /* . */) continue;
     const rel = dirRel === '' ? name : `${dirRel}/${name}`;
-    const abs = `${dirAbs}/${name}`;
+    const abs = dirAbs === '/' ? `/${name}` : `${dirAbs}/${name}`;
     if (entry.isFile()) out.push(rel);
-    else if (entry.isDirectory()) enter(abs, rel, out, ancestors);
+    else if (entry.isDirectory()) enter(abs, rel, out, ancestors, dev, false);
     else if (entry.isSymbolicLink()) {
       const target = statSync(abs, { throwIfNoEntry: false }); // broken links are skipped
       if (target?.isFile()) out.push(rel);
-      else if (target?.isDirectory()) enter(abs, rel, out, ancestors);
+      else if (target?.isDirectory()) enter(abs, rel, out, ancestors, dev, true);
     }
   }
 }
 
-function enter(abs: string, rel: string, out: string[], ancestors: Ancestors): void {
-  const key = folderKey(statSync(abs));
+/**
+ * A folder on /proc or /sys (reached by a link, or by walking from `/`) would make the walk list the
+ * kernel's views, endless or the whole machine again (/proc/1/root). Checked where the walk enters
+ * another file system or follows a link: a plain dataset tree pays nothing.
+ */
+function refuseKernelFolder(abs: string, linked: boolean): void {
+  const kernel = kernelFileSystem(abs);
+  if (kernel === undefined) return;
+  const what = linked ? 'links to a folder' : 'is a folder';
+  throw new YwError('KERNEL_FS_FOLDER', `${abs} ${what} on ${kernel}, a kernel file system, not data`, {
+    file: abs,
+    hint: linked ? 'remove the link, or point it at the folder that holds the data' : 'pass the folder that holds the data',
+  });
+}
+
+function enter(abs: string, rel: string, out: string[], ancestors: Ancestors, parentDev: number, linked: boolean): void {
+  const info = statSync(abs);
+  if (linked || info.dev !== parentDev) refuseKernelFolder(abs, linked);
+  const key = folderKey(info);
   if (ancestors.has(key)) return;
   ancestors.add(key);
-  walk(abs, rel, out, ancestors);
+  walk(abs, rel, out, ancestors, info.dev);
   ancestors.delete(key);
 }
 

@@ -1,9 +1,12 @@
 import { isAscii } from 'node:buffer';
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, readSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { basename, dirname, join } from 'node:path';
 import { YwError } from '../../errors.js';
+import { osError } from '../fs/os-error.js';
+import { statIfExists } from '../fs/file-head.js';
+import { checkRegular, openRegularSync } from '../fs/regular-file.js';
 import { ScalarsParser } from '../../core/training-log/parse.js';
 import type { ParsedLog } from '../../core/training-log/types.js';
 
@@ -28,8 +31,9 @@ const exists = (path: string): Promise<boolean> => stat(path).then(() => true, (
  * folder, a vis_data folder, or a scalars.json file. `run` picks one run folder of a work dir by name.
  */
 export async function locateRuns(path: string, run?: string): Promise<LogSource> {
-  const info = await stat(path).catch(() => undefined);
+  const info = await statIfExists(path);
   if (info === undefined) throw new YwError('FILE_NOT_FOUND', `not found: ${path}`, { file: path, hint: 'pass a work dir (work_dirs/<config>/), a run folder or a scalars.json' });
+  if (!info.isDirectory()) await checkRegular(path, 'training log'); // a FIFO or device is refused, not read
   if (info.isFile()) return { workDir: workDirOfFile(path), runs: [{ name: runNameOfFile(path), scalars: path }] };
   if (await exists(join(path, SCALARS))) return { workDir: dirname(path), runs: [{ name: basename(path), scalars: join(path, SCALARS) }] };
   if (await exists(join(path, 'scalars.json'))) {
@@ -100,7 +104,7 @@ export async function readScalars(file: string, label = file, pieceBytes = STRIN
   let utf8: StringDecoder | undefined;
   let fd: number | undefined;
   try {
-    fd = openSync(file, 'r');
+    fd = openRegularSync(file, 'training log');
     for (let n = readSync(fd, buffer, 0, buffer.length, null); n > 0; n = readSync(fd, buffer, 0, buffer.length, null)) {
       for (let at = 0; at < n; at += pieceBytes) {
         const piece = buffer.subarray(at, Math.min(n, at + pieceBytes));
@@ -110,8 +114,10 @@ export async function readScalars(file: string, label = file, pieceBytes = STRIN
     }
     if (utf8 !== undefined) parser.feed(utf8.end());
   } catch (error) {
+    if (error instanceof YwError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
-    throw new YwError('READ_FAILED', `could not read ${file}: ${reason}`, { file, cause: error });
+    throw osError(error, { path: file, what: 'training log', verb: 'read' }) ??
+      new YwError('READ_FAILED', `could not read ${file}: ${reason}`, { file, hint: 'check that the file is readable (cat it) and run again', cause: error });
   } finally {
     if (fd !== undefined) closeSync(fd);
   }

@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { YwError } from '../../errors.js';
@@ -12,6 +12,7 @@ import {
   WEIGHT_FILES,
 } from '../../core/clip/hf-cache.js';
 import { displayPath } from '../fs/display-path.js';
+import { readText } from '../fs/read-text.js';
 
 export interface ClipSnapshot {
   dir: string;
@@ -65,7 +66,7 @@ export async function resolveClipSnapshot(arg: string, ctx: SnapshotContext): Pr
 
 /** A cache entry's snapshot: the revision refs/main names, else its only snapshot. */
 async function cachedSnapshot(repoDir: string, arg: string): Promise<string> {
-  const ref = await readFile(join(repoDir, 'refs', 'main'), 'utf8').catch(() => undefined);
+  const ref = await readText(join(repoDir, 'refs', 'main'), 'cache ref').catch(() => undefined);
   if (ref !== undefined && ref.trim() !== '') return join(repoDir, 'snapshots', ref.trim());
   const revisions = await readdir(join(repoDir, 'snapshots')).catch(() => [] as string[]);
   if (revisions.length === 1) return join(repoDir, 'snapshots', revisions[0]!);

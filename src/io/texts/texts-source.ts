@@ -6,6 +6,7 @@ import { fileKindOf, type CocoFile } from '../../core/texts/source.js';
 import type { RootInput } from '../../core/texts/root-source.js';
 import type { SourceRead } from '../../core/texts/resolve.js';
 import { displayPath } from '../fs/display-path.js';
+import { statIfExists } from '../fs/file-head.js';
 import { listFiles } from '../fs/list-files.js';
 import { readText } from '../fs/read-text.js';
 import { readCocoSummary } from '../dataset/read-coco.js';
@@ -15,7 +16,7 @@ import { readTexts } from '../dataset/read-texts.js';
 export async function readTextsSource(cwd: string, source: string): Promise<SourceRead> {
   const absolute = resolve(cwd, source);
   const shown = displayPath(cwd, absolute);
-  const info = await stat(absolute).catch(() => undefined);
+  const info = await statIfExists(absolute);
   if (info === undefined) {
     throw new YwError('FILE_NOT_FOUND', `source not found: ${shown}`, {
       file: shown,

@@ -36,7 +36,7 @@ describe('ReportCollector', () => {
     c.add(visit('train', 'a', '0 0.5 0.5 0.2 0.2\n'));
     c.add(visit('train', 'b', ''));
     c.add(visit('train', 'c', ''));
-    c.add(visit('train', 'd', '9 0.5 0.5 0.1 0.1\n', [finding('LABEL_UNKNOWN_CLASS', 'error', 'x', { file: 'train/labels/d.txt', line: 1 })]));
+    c.add(visit('train', 'd', '9 0.5 0.5 0.1 0.1\n', [finding('LABEL_UNKNOWN_CLASS', 'error', 'x', { file: 'train/labels/d.txt', line: 1, hint: 'h' })]));
     expect(c.result().images.map((i) => [i.path, i.named])).toEqual([['train/images/b.jpg', true], ['train/images/c.jpg', true]]);
   });
 

@@ -13,7 +13,7 @@ const FAKE_JPEG = 'data:image/jpeg;base64,AAAA';
 /** A two-image dataset run through the real profile and collector. */
 function input(findings: PageFinding[], thumbnails?: Map<string, Thumbnail>): ReportInput {
   const builder = new ProfileBuilder(classes, ['train']);
-  const bad = finding('LABEL_UNKNOWN_CLASS', 'error', 'class id 7 is not in the class list', { file: 'train/labels/b.txt', line: 2 });
+  const bad = finding('LABEL_UNKNOWN_CLASS', 'error', 'class id 7 is not in the class list', { file: 'train/labels/b.txt', line: 2, hint: 'check the classes file' });
   const collector = new ReportCollector(['train'], new Set());
   const images: [string, string, ReturnType<typeof finding>[]][] = [['a', '0 0.5 0.5 0.5 0.5\n', []], ['b', '1 0.1 0.1 0.5 0.1 0.3 0.3\n', [bad]]];
   for (const [name, labels, own] of images) {
@@ -61,8 +61,8 @@ describe('renderReportPage', () => {
     const card = cardIndex(i.collected).get('train/labels/b.txt')!;
     expect(card.id).toBe('img-2');
     const findings: PageFinding[] = [
-      { finding: finding('LABEL_UNKNOWN_CLASS', 'error', 'class id 7', { file: 'data/x/train/labels/b.txt', line: 2 }), href: `#${card.id}` },
-      { finding: finding('IMAGE_UNREADABLE', 'error', 'not an image', { file: 'data/x/train/images/c.jpg' }), href: 'data/x/train/images/c.jpg' },
+      { finding: finding('LABEL_UNKNOWN_CLASS', 'error', 'class id 7', { file: 'data/x/train/labels/b.txt', line: 2, hint: 'h' }), href: `#${card.id}` },
+      { finding: finding('IMAGE_UNREADABLE', 'error', 'not an image', { file: 'data/x/train/images/c.jpg', hint: 'h' }), href: 'data/x/train/images/c.jpg' },
       { finding: finding('CLASS_NO_BOXES', 'warning', 'no boxes') },
     ];
     const html = renderReportPage({ ...i, findings });
@@ -75,7 +75,7 @@ describe('renderReportPage', () => {
   });
 
   it(`lists at most ${MAX_FINDING_ROWS} findings, errors first, and says how many more`, () => {
-    const many = Array.from({ length: MAX_FINDING_ROWS + 5 }, (_, n) => ({ finding: finding('W', n === MAX_FINDING_ROWS + 4 ? 'error' : 'info', `m${n}`) }));
+    const many = Array.from({ length: MAX_FINDING_ROWS + 5 }, (_, n) => ({ finding: finding('W', n === MAX_FINDING_ROWS + 4 ? 'error' : 'info', `m${n}`, { hint: 'h' }) }));
     const html = renderReportPage(input(many));
     expect(html.match(/<tr class="(error|info)">/g)).toHaveLength(MAX_FINDING_ROWS);
     expect(html.indexOf('<tr class="error">')).toBeLessThan(html.indexOf('<tr class="info">'));
