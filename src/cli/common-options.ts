@@ -14,7 +14,7 @@ export function addCommonOptions(command: Command): Command {
   return command
     .addOption(new Option('--json', 'print the result as one JSON object on stdout').default(false))
     .addOption(new Option('-q, --quiet', 'print nothing but errors').default(false))
-    .addOption(new Option('--strict', 'exit 1 when there are findings (warnings included)').default(false))
+    .addOption(new Option('--strict', 'exit 1 on warning findings too (error findings always exit 1)').default(false))
     .addOption(new Option('--report <file>', 'write every finding to this JSON file'))
     .addOption(new Option('-f, --force', 'overwrite existing output files').default(false))
     .addOption(new Option('--debug', 'show stack traces for internal errors').default(false));

@@ -4,7 +4,7 @@ import type { ConvertSummary } from '../core/dataset/convert-summary.js';
 /** The human summary of `yw convert` (stdout); findings are printed separately on stderr. */
 export function formatConvertSummary(summary: ConvertSummary): string {
   const lines = [
-    `${summary.root}: ${summary.layout} layout, ${count(summary.classes, 'class', 'classes')} from ${summary.classesSource}`,
+    `${summary.root}: ${summary.layout} layout${summary.splitsFrom ? ` (splits from ${summary.splitsFrom})` : ''}, ${count(summary.classes, 'class', 'classes')} from ${summary.classesSource}`,
   ];
   const width = Math.max(...summary.splits.map((s) => s.name.length));
   for (const split of summary.splits) {

@@ -5,7 +5,7 @@ import { table } from './table.js';
 
 /** Report sections for `yw check <dataset-root>`; a finding goes to the first whose code prefix matches. */
 export const DATASET_GROUPS: FindingGroups = [
-  { title: 'Layout and splits', prefixes: ['DATA_YAML_', 'LIST_', 'SPLIT_', 'DUPLICATE_STEM', 'NOT_AN_IMAGE'] },
+  { title: 'Layout and splits', prefixes: ['DATA_YAML_', 'DARKNET_DATA_', 'LIST_', 'SPLIT_', 'DUPLICATE_STEM', 'NOT_AN_IMAGE', 'FILE_NAME_'] },
   { title: 'Images', prefixes: ['IMAGE_'] },
   { title: 'Labels', prefixes: ['LABEL_'] },
   { title: 'Classes', prefixes: ['CLASS_'] },

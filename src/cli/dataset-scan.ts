@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import type { RunContext } from './context.js';
 import type { DatasetCheckSummary } from './dataset-report.js';
 import type { Output } from './output.js';
-import type { ConversionPlan } from '../core/dataset/convert.js';
+import { labelContext, type ConversionPlan } from '../core/dataset/convert.js';
+import { valFractionCommand } from './commands/convert.js';
 import type { LayoutKind } from '../core/dataset/layout-kinds.js';
 import { profileFindings } from '../core/dataset/profile-findings.js';
 import { summarizeProfile } from '../core/dataset/profile-summary.js';
@@ -14,6 +15,7 @@ import { profileSplits } from '../io/dataset/profile-splits.js';
 export interface ScanOptions {
   layout?: LayoutKind;
   classes?: string;
+  dataYaml?: string;
   /** Also gather what the HTML report draws (samples, images findings name). */
   collect: boolean;
 }
@@ -35,14 +37,14 @@ export interface DatasetScan {
 export async function scanDataset(ctx: RunContext, out: Output, rootArg: string, opts: ScanOptions): Promise<DatasetScan> {
   const rootAbs = resolve(ctx.cwd, rootArg);
   // The plan options convert uses by default; none of them changes a finding or the profile.
-  const layout = opts.layout ? { layout: opts.layout } : {};
-  const classes = opts.classes ? { classes: opts.classes } : {};
-  const plan = await planFromDisk(ctx.cwd, rootArg, rootAbs, { ...layout, ...classes, seed: '0', categoryIdStart: 1, boxPolygons: false });
+  const given = { ...(opts.layout ? { layout: opts.layout } : {}), ...(opts.classes ? { classes: opts.classes } : {}), ...(opts.dataYaml ? { dataYaml: opts.dataYaml } : {}) };
+  const defaults = { seed: '0', categoryIdStart: 1, boxPolygons: false, obbPolygons: false };
+  const plan = await planFromDisk(ctx.cwd, rootArg, rootAbs, { ...given, ...defaults, valFractionCommand: valFractionCommand(rootArg, { ...given, ...defaults }) });
   const sized = await readSizes(plan, rootAbs, (total, label) => out.progress(total, label));
   const collector = opts.collect ? new ReportCollector(sized.splits.map((s) => s.name), namedFiles([...plan.findings, ...sized.findings])) : undefined;
   const bar = out.progress(sized.splits.reduce((n, s) => n + s.images.length, 0), 'reading labels');
   const scanned = await profileSplits({
-    rootAbs, splits: sized.splits, classes: plan.classes,
+    rootAbs, splits: sized.splits, classes: plan.classes, context: labelContext(plan, defaults),
     onImage: (visit) => {
       collector?.add(visit);
       bar.increment();

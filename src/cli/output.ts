@@ -172,15 +172,12 @@ export async function writeReport(
 }
 
 /**
- * Exit code for a run that completed: 1 with --strict and any error or warning, else 0. Info findings
- * (e.g. an image without labels kept as background) are notes, not problems, and never fail a run.
+ * The exit code of a run that completed, one rule for every command: 1 when any finding is an error
+ * (the outputs that could be written were written: a dropped label line, an unreadable image, an empty
+ * split), or with --strict any warning; else 0. Info findings (an image without labels kept as
+ * background) are notes, not problems, and never fail a run.
  */
-export function strictExitCode(findings: readonly Finding[], strict: boolean): number {
-  return strict && findings.some((f) => f.severity !== 'info') ? 1 : 0;
-}
-
-/** Exit code of `yw check`: 1 when there are errors (with --strict: errors or warnings), else 0. */
-export function checkExitCode(findings: readonly Finding[], strict: boolean): number {
+export function findingsExitCode(findings: readonly Finding[], strict: boolean): number {
   const problem = findings.some((f) => f.severity === 'error' || (strict && f.severity === 'warning'));
   return problem ? 1 : 0;
 }

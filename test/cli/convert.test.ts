@@ -42,20 +42,23 @@ describe('yw convert (CLI)', () => {
     expect(run.stderr).toContain('[ROOT_NOT_FOUND]');
   });
 
-  it('exits 1 with --strict when there are findings, 0 on a clean dataset', async () => {
-    const dirty = await convertFixture('convert-dirty-labels', ['--strict']);
-    expect(dirty.code).toBe(1);
+  it('exits 1 after writing when a finding is an error, on warnings only with --strict, 0 on a clean dataset', async () => {
+    const dirty = await convertFixture('convert-dirty-labels');
+    expect(dirty.code).toBe(1); // dropped label lines are errors, as in yw check
     expect(dirty.produced).toContain('input/annotations/train.json');
-    const clean = await convertFixture('convert-polygons', ['--strict', '--out', 'out']);
-    expect(clean.code).toBe(1); // one clipped polygon
-    const exif = await convertFixture('convert-exif', ['--strict']);
+    const warned = await convertFixture('convert-polygons', ['--out', 'out', '--val-fraction', '0.5']);
+    expect([warned.code, warned.stderr]).toEqual([0, expect.stringContaining('LABEL_CLIPPED')]); // one clipped polygon
+    const strict = await convertFixture('convert-polygons', ['--strict', '--out', 'out', '--val-fraction', '0.5']);
+    expect(strict.code).toBe(1);
+    expect(strict.produced).toContain('out/train.json');
+    const exif = await convertFixture('convert-exif', ['--strict', '--val-fraction', '0.25']);
     expect(exif.code).toBe(0);
     expect(exif.stderr).toBe('');
   });
 
   it('prints the summary as JSON with --json', async () => {
     const run = await convertFixture('convert-split-folders', ['--json']);
-    expect(run.code).toBe(0);
+    expect(run.code).toBe(1); // broken.jpg cannot be read: an error finding
     const summary = JSON.parse(run.stdout) as Record<string, unknown>;
     expect(summary).toMatchObject({
       root: 'input',
@@ -74,19 +77,17 @@ describe('yw convert (CLI)', () => {
   });
 
   it('writes every finding with file and line to --report, and prints nothing with --quiet', async () => {
-    const run = await convertFixture('convert-dirty-labels', ['--report', 'r.json', '--quiet']);
-    expect(run.code).toBe(0);
+    const run = await convertFixture('convert-dirty-labels', ['--report', 'r.json', '--quiet', '--val-fraction', '0.5']);
+    expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toBe('');
     const report = JSON.parse(await run.read('r.json')) as { findings: { code: string; file: string; line?: number }[]; counts: Record<string, number> };
     expect(report.findings).toHaveLength(17);
-    expect(report.counts).toEqual({ error: 14, warning: 3, info: 0 });
-    for (const f of report.findings) {
-      expect(f.file).toBe('input/labels/d1.txt');
-      expect(f.line).toBeGreaterThan(0);
-    }
-    // Line 12 twice: clipped to the border, and then under 1 px wide (LABEL_TINY).
-    expect(report.findings.map((f) => f.line)).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 12, 13, 14, 15, 16, 17, 18]);
+    expect(report.counts).toEqual({ error: 13, warning: 4, info: 0 });
+    for (const f of report.findings) expect(f.file).toBe('input/labels/d1.txt');
+    // Line 12 twice: clipped to the border, and then under 1 px wide (LABEL_TINY); the 6-value line 4
+    // is kept, with one note for the file (no line) saying what its 6th value was taken for.
+    expect(report.findings.map((f) => f.line ?? 0)).toEqual([0, 3, 5, 6, 7, 8, 9, 10, 11, 12, 12, 13, 14, 15, 16, 17, 18]);
   });
 
   it('writes to --out, with --classes overriding the dataset classes', async () => {

@@ -158,7 +158,7 @@ describe('yw texts (CLI)', () => {
     expect(run.stdout).toContain('yw texts datasets/helmet');
     expect(run.stdout).toContain('--check <file>');
     expect(run.stdout).toContain(
-      "A dataset folder's classes come from annotations/*.json, else **/classes.txt, **/obj.names (any depth, sorted), then",
+      "A dataset folder's classes come from annotations/*.json, else **/classes.txt, **/obj.names (any depth, sorted), the",
     );
   });
 });

@@ -29,8 +29,22 @@ export async function convertFixture(
   return { ...run, dir, produced, read: (path) => readFile(join(dir, path), 'utf8') };
 }
 
-/** Every file under `dir` (relative, `/`, sorted), hidden ones too so a leftover temp file shows. */
+/**
+ * Every file under `dir` (relative, `/`, sorted), hidden ones too so a leftover temp file shows. A
+ * folder whose name is not UTF-8 cannot be entered through its decoded name: its files are not listed.
+ */
 export async function listAll(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/')).sort();
+  const out: string[] = [];
+  const walk = async (folder: string): Promise<void> => {
+    const entries = await readdir(folder, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return [];
+      throw error;
+    });
+    for (const e of entries) {
+      if (e.isDirectory()) await walk(join(folder, e.name));
+      else if (e.isFile()) out.push(relative(dir, join(folder, e.name)).split(sep).join('/'));
+    }
+  };
+  await walk(dir);
+  return out.sort();
 }

@@ -59,7 +59,9 @@ describe('the packed package installs like any npm CLI', () => {
     // A real command from there: the same COCO files as the golden ones, byte for byte.
     const work = join(tmp, 'work');
     await cp(join(FIXTURES, 'convert-split-folders', 'input'), join(work, 'input'), { recursive: true });
-    await run(yw, ['convert', 'input', '--quiet'], { cwd: work, env });
+    // Exit 1 after writing: the fixture's broken.jpg is an error finding (one exit rule for every command).
+    const converted = await run(yw, ['convert', 'input', '--quiet'], { cwd: work, env }).then(() => 0, (e: { code?: number }) => e.code);
+    expect(converted).toBe(1);
     for (const split of ['train', 'val', 'test']) {
       const expected = await readFile(join(FIXTURES, 'convert-split-folders', 'expected', 'default', 'input', 'annotations', `${split}.json`), 'utf8');
       expect(await readFile(join(work, 'input', 'annotations', `${split}.json`), 'utf8'), split).toBe(expected);

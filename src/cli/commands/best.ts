@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { z } from 'zod';
 import { addCommonOptions, pickCommonOptions } from '../common-options.js';
 import { action, type CommandHost } from '../host.js';
-import { Output, strictExitCode, writeReport } from '../output.js';
+import { Output, findingsExitCode, writeReport } from '../output.js';
 import { DEFAULT_METRIC, LVIS_METRIC } from '../../core/training-log/select.js';
 import { RULES } from '../../core/training-log/types.js';
 import { PLOT_FORMATS, runBest } from '../best/run.js';
@@ -58,7 +58,7 @@ export function register(program: Command, host: CommandHost): void {
       out.json(bestJson(result));
       out.findings(result.findings, common.report);
       await writeReport(host.ctx, common, 'best', bestJson(result), result.findings);
-      return strictExitCode(result.findings, common.strict);
+      return findingsExitCode(result.findings, common.strict);
     }),
   );
 }

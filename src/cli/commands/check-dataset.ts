@@ -7,13 +7,14 @@ import { underRoot } from '../under-root.js';
 import { formatDatasetReport } from '../dataset-report.js';
 import { scanDataset } from '../dataset-scan.js';
 import { HTML_ROLE, writeHtmlReport } from '../html-report.js';
-import { checkExitCode, Output, writeReport } from '../output.js';
+import { findingsExitCode, Output, writeReport } from '../output.js';
 import { LAYOUTS } from '../../core/dataset/layout.js';
 import { assertWritable } from '../../io/fs/atomic-write.js';
 
 const optionsSchema = z.object({
   layout: z.enum(LAYOUTS).optional(),
   classes: z.string().min(1).optional(),
+  dataYaml: z.string().min(1).optional(),
   html: z.string().min(1).optional(),
 });
 
@@ -21,7 +22,8 @@ const optionsSchema = z.object({
 export function addDatasetOptions(command: Command): Command {
   return command
     .addOption(new Option('--layout <layout>', 'dataset root: force a layout instead of detecting it').choices(LAYOUTS))
-    .addOption(new Option('--classes <file>', 'dataset root: class names file (overrides classes.txt / data.yaml)'))
+    .addOption(new Option('--classes <file>', 'dataset root: class names file or dataset YAML (overrides classes.txt / data.yaml)'))
+    .addOption(new Option('--data-yaml <file>', 'dataset root: the dataset YAML to read (default: data.yaml or the only *.yaml at the root)'))
     .addOption(new Option('--html <file>', 'dataset root: also write a self-contained HTML report (charts, sample images with their boxes, findings)'));
 }
 
@@ -39,6 +41,7 @@ export async function checkDataset(host: CommandHost, common: CommonOptions, roo
   const scan = await scanDataset(ctx, out, rootArg, {
     ...(opts.layout ? { layout: opts.layout } : {}),
     ...(opts.classes ? { classes: opts.classes } : {}),
+    ...(opts.dataYaml ? { dataYaml: opts.dataYaml } : {}),
     collect: html !== undefined,
   });
   const findings = scan.findings.map((f) => underRoot(f, rootArg));
@@ -48,5 +51,5 @@ export async function checkDataset(host: CommandHost, common: CommonOptions, roo
   out.json({ ...scan.summary, findings });
   if (reportPath) out.info(`report: ${reportPath}`);
   if (html) out.info(`html report: ${html}`);
-  return checkExitCode(findings, common.strict);
+  return findingsExitCode(findings, common.strict);
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { addCommonOptions, pickCommonOptions, type CommonOptions } from '../common-options.js';
 import { action, type CommandHost } from '../host.js';
 import { formatCheckReport, type CheckSummary } from '../check-report.js';
-import { checkExitCode, Output, writeReport } from '../output.js';
+import { findingsExitCode, Output, writeReport } from '../output.js';
 import { assertDumpTarget, dumpConfig, dumpsToStdout } from '../config-dump.js';
 import type { RunContext } from '../context.js';
 import { runChecks } from '../../core/check/run-checks.js';
@@ -86,7 +86,7 @@ async function checkConfig(host: CommandHost, common: CommonOptions, opts: Confi
   out.json({ ...summary, findings });
   if (reportPath) out.info(`report: ${reportPath}`);
   if (dumped && dumped !== '-') out.info(`resolved config: ${dumped}`);
-  return checkExitCode(findings, common.strict);
+  return findingsExitCode(findings, common.strict);
 }
 
 interface Loaded {

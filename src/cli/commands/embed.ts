@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { z } from 'zod';
 import { addCommonOptions, pickCommonOptions } from '../common-options.js';
 import { action, type CommandHost } from '../host.js';
-import { Output, strictExitCode, writeReport } from '../output.js';
+import { Output, findingsExitCode, writeReport } from '../output.js';
 import { DEFAULT_CLIP_REPO } from '../../core/clip/hf-cache.js';
 import { runEmbed, type EmbedRun } from '../embed/run.js';
 
@@ -44,7 +44,7 @@ export function register(program: Command, host: CommandHost): void {
       out.result(`wrote ${run.out}: shape (${run.rows}, ${run.dims}) float32, model ${run.model.repoId ?? run.model.dir} (${run.model.weights})`);
       out.json({ ...summary, findings: run.findings });
       out.findings(run.findings, report);
-      return strictExitCode(run.findings, common.strict);
+      return findingsExitCode(run.findings, common.strict);
     }),
   );
 }

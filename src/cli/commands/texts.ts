@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { addCommonOptions, pickCommonOptions } from '../common-options.js';
 import { action, type CommandHost } from '../host.js';
-import { Output, strictExitCode, terminalSafe, writeReport } from '../output.js';
+import { Output, findingsExitCode, terminalSafe, writeReport } from '../output.js';
 import { YwError } from '../../errors.js';
 import type { Finding } from '../../core/findings.js';
 import { buildClassTexts } from '../../core/texts/build.js';
@@ -73,7 +73,7 @@ async function runTexts(host: CommandHost, source: string, raw: Record<string, u
   out.result(`wrote ${summary.out} (${built.texts.length} classes)`);
   out.json({ ...summary, findings });
   out.findings(findings, report);
-  return strictExitCode(findings, common.strict);
+  return findingsExitCode(findings, common.strict);
 }
 
 async function checkMode(
@@ -97,5 +97,5 @@ async function checkMode(
     out.problem(`  hint: regenerate it with \`yw texts ${base.source} -o ${file} --force\`, or fix the entries by hand`);
   } else out.result(`OK ${file} matches ${base.order_from} (${base.classes.length} classes)`);
   out.findings(findings.filter((f) => f.severity !== 'error'), report);
-  return result.ok ? strictExitCode(findings, common.strict) : 1;
+  return result.ok ? findingsExitCode(findings, common.strict) : 1;
 }

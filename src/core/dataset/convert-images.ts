@@ -1,6 +1,7 @@
 import { finding, type Finding } from '../findings.js';
-import { annotationGeometry, boxAnnotationText, cocoAnnotationText, px, type AnnotationOptions, type Geometry } from './coco.js';
+import { annotationGeometry, boxAnnotationText, cocoAnnotationText, px, type Geometry } from './coco.js';
 import type { ImageSize, PlannedImage, PlannedSplit } from './model.js';
+import { parseLabels, type LabelContext } from './label-text.js';
 import { parseYoloLabels, toPixels } from './yolo-labels.js';
 import { OPENCV_DECODES, type ImageFormat } from '../image-header/index.js';
 
@@ -54,6 +55,7 @@ export function applySizes(
 function sizedImage(image: PlannedImage, width: number, height: number): SizedImage {
   const sized: SizedImage = { path: image.path, fileName: image.fileName, width, height };
   if (image.labelPath !== undefined) sized.labelPath = image.labelPath;
+  if (image.labelFormat !== undefined) sized.labelFormat = image.labelFormat;
   return sized;
 }
 
@@ -85,9 +87,7 @@ export interface ImageConversion {
   findings: Finding[];
 }
 
-export interface LabelContext extends AnnotationOptions {
-  classIds: ReadonlySet<number>;
-}
+export type { LabelContext } from './label-text.js';
 
 /** One kept label line in COCO terms: class id, pixel geometry (bbox, area, segmentation), line. */
 export interface ImageShape {
@@ -104,10 +104,10 @@ export interface ImageShape {
 export function imageShapes(
   labelText: string | undefined,
   image: SizedImage,
-  context: Pick<LabelContext, 'classIds' | 'boxPolygons'>,
+  context: Pick<LabelContext, 'classIds' | 'boxPolygons' | 'classIdByName' | 'poseValues' | 'obbPolygons'>,
 ): { shapes: ImageShape[]; findings: Finding[] } {
   if (labelText === undefined || image.labelPath === undefined) return { shapes: [], findings: [] };
-  const parsed = parseYoloLabels(labelText, image.labelPath, context.classIds);
+  const parsed = parseLabels(labelText, { ...image, labelPath: image.labelPath }, context);
   const shapes = parsed.shapes.map((shape): ImageShape => {
     const geometry = annotationGeometry(toPixels(shape, image), context.boxPolygons);
     const [, , w, h] = geometry.bbox;
@@ -130,7 +130,9 @@ export function convertImageLabels(
   context: LabelContext,
 ): ImageConversion {
   if (labelText === undefined || image.labelPath === undefined) return { records: '', count: 0, findings: [] };
-  const { shapes, findings } = parseYoloLabels(labelText, image.labelPath, context.classIds);
+  const { shapes, findings } = image.labelFormat === undefined
+    ? parseYoloLabels(labelText, image.labelPath, context.classIds, context)
+    : parseLabels(labelText, image as SizedImage & { labelPath: string }, context);
   const { width: W, height: H } = image;
   const records: string[] = [];
   for (let i = 0; i < shapes.length; i++) {

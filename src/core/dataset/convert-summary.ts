@@ -15,6 +15,8 @@ export interface SplitSummary {
 export interface ConvertSummary {
   root: string;
   layout: LayoutKind;
+  /** The description file that decided the splits (data.yaml, obj.data), if one did. */
+  splitsFrom?: string;
   classes: number;
   classesSource: string;
   splits: SplitSummary[];
@@ -28,7 +30,7 @@ export interface ConvertSummary {
 }
 
 export function summarizeConversion(
-  base: Pick<ConvertSummary, 'root' | 'layout' | 'classes' | 'classesSource'>,
+  base: Pick<ConvertSummary, 'root' | 'layout' | 'splitsFrom' | 'classes' | 'classesSource'>,
   splits: SplitSummary[],
   findings: readonly Finding[],
 ): ConvertSummary {

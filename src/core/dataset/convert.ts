@@ -1,19 +1,23 @@
 import { YwError } from '../../errors.js';
 import { finding, type Finding } from '../findings.js';
+import { samePromptFindings } from './class-prompts.js';
 import type { ClassEntry } from './classes.js';
-import { classesFiles, resolveClasses } from './classes-source.js';
+import { resolveClasses } from './classes-source.js';
 import { cocoCategories, type CocoCategory } from './coco.js';
-import { parseDataYaml, type DataYaml } from './data-yaml.js';
+import type { LabelContext } from './convert-images.js';
+import { datasetMeta, type MetaInput } from './dataset-meta.js';
 import { planLayout, type LayoutKind } from './layout.js';
-import { yamlEntryCandidates } from './yaml-splits.js';
 import type { PlannedSplit } from './model.js';
-import { DATA_YAML_NAMES, extname, LIST_FILE_NAMES } from './paths.js';
-import { splitByFraction } from './split.js';
+import { basename } from './paths.js';
+import { PlanError } from './plan-error.js';
+import { classesInput, finalSplits, noImages, sourceContext, splitSource } from './plan-steps.js';
+
+export { classMetaFiles, metaFiles } from './discovery.js';
 
 /**
- * `yw convert` as pure steps: which small files to read, the plan (classes, splits, images), sizes
- * applied, then one image's label text to COCO records. The CLI streams images through the last
- * step so memory stays flat.
+ * `yw convert` as pure steps: which small files to read (discovery.ts), the plan (classes, splits,
+ * images), sizes applied, then one image's label text to COCO records. The CLI streams images through
+ * the last step so memory stays flat.
  */
 export interface ConvertOptions {
   layout?: LayoutKind;
@@ -21,101 +25,91 @@ export interface ConvertOptions {
   seed: string;
   categoryIdStart: number;
   boxPolygons: boolean;
-}
-
-/** The small text files the plan needs: classes files, the root data.yaml and root image lists. */
-export function metaFiles(files: readonly string[]): string[] {
-  const set = new Set(files);
-  return [...classMetaFiles(files), ...LIST_FILE_NAMES.filter((f) => set.has(f))];
-}
-
-/** The files a root's classes can come from: every classes file of the tree, then the root data.yaml files. */
-export function classMetaFiles(files: readonly string[]): string[] {
-  const set = new Set(files);
-  return [...classesFiles(files), ...DATA_YAML_NAMES.filter((f) => set.has(f))];
-}
-
-export type RootClassesInput = Pick<PlanInput, 'files' | 'texts' | 'classesOverride'>;
-
-/**
- * The classes `yw convert` gives a root (`yw texts` reuses it): `--classes`, else the classes files
- * and the root data.yaml, which must agree. `texts` must hold the `classMetaFiles`.
- */
-export function rootClasses(
-  input: RootClassesInput,
-  dataYaml = findDataYaml(input.texts, input.classesOverride !== undefined || classesFiles(input.files).length > 0),
-): { classes: ClassEntry[]; source: string } {
-  return resolveClasses({
-    files: input.files,
-    texts: input.texts,
-    ...(dataYaml ? { dataYaml } : {}),
-    ...(input.classesOverride ? { override: input.classesOverride } : {}),
-  });
-}
-
-/** The first data.yaml at the root, parsed. */
-export function findDataYaml(texts: ReadonlyMap<string, string>, hasOtherClasses = false): { file: string; data: DataYaml } | undefined {
-  const file = DATA_YAML_NAMES.find((name) => texts.has(name));
-  if (file === undefined) return undefined;
-  try {
-    return { file, data: parseDataYaml(texts.get(file)!, file) };
-  } catch (error) {
-    // A data.yaml without names is fine when a classes file or --classes supplies them.
-    if (hasOtherClasses && error instanceof YwError && error.code === 'DATA_YAML_NO_NAMES') return undefined;
-    throw error;
-  }
-}
-
-/** Image lists that data.yaml names (read after data.yaml). */
-export function dataYamlLists(files: readonly string[], dataYaml: DataYaml | undefined, rootAbs: string): string[] {
-  if (!dataYaml) return [];
-  const set = new Set(files);
-  const entries = [...(dataYaml.train ?? []), ...(dataYaml.val ?? []), ...(dataYaml.test ?? [])];
-  const wanted = entries.flatMap((e) => yamlEntryCandidates(e, rootAbs, dataYaml.path));
-  return [...new Set(wanted.filter((p) => extname(p) === '.txt' && set.has(p)))];
+  /** Keep oriented boxes (9-value lines) as their quadrilateral polygon too, not only their extent. */
+  obbPolygons: boolean;
+  /** The command that divides a dataset without a validation split (said when there is none). */
+  valFractionCommand?: string;
 }
 
 export interface PlanInput {
   root: string;
   rootAbs: string;
   files: readonly string[];
+  /** Every `metaFiles` file's text, by relative path. */
   texts: ReadonlyMap<string, string>;
   classesOverride?: { file: string; text: string };
+  /** `--data-yaml FILE` (see MetaInput). */
+  dataYaml?: MetaInput['dataYaml'];
 }
+
+export type RootClassesInput = Pick<PlanInput, 'files' | 'texts' | 'classesOverride' | 'rootAbs'>;
 
 export interface ConversionPlan {
   layout: LayoutKind;
+  /** The description file that decided the splits (data.yaml, obj.data), if one did. */
+  splitsFrom?: string;
   classes: ClassEntry[];
   classesSource: string;
   categories: CocoCategory[];
   splits: PlannedSplit[];
   findings: Finding[];
+  /** Values per label line of a pose dataset (5 + keypoints × 2|3, from data.yaml kpt_shape). */
+  poseValues?: number;
+}
+
+/**
+ * The classes `yw convert` gives a root (`yw texts` reuses it): `--classes`, else the classes files,
+ * the dataset YAML and the obj.data names file, which must agree. `texts` must hold the `classMetaFiles`.
+ */
+export function rootClasses(input: RootClassesInput): { classes: ClassEntry[]; source: string } {
+  const meta = datasetMeta({ files: input.files, texts: input.texts, rootName: basename(input.rootAbs) });
+  return resolveClasses(classesInput(input, meta, sourceContext(input, [])));
+}
+
+/** How the label loop reads a plan's label files (class ids and names, pose values, oriented boxes). */
+export function labelContext(plan: ConversionPlan, options: Pick<ConvertOptions, 'categoryIdStart' | 'boxPolygons' | 'obbPolygons'>): LabelContext {
+  return {
+    classIds: new Set(plan.classes.map((c) => c.id)),
+    classIdByName: new Map(plan.classes.map((c) => [c.name, c.id])),
+    categoryIdStart: options.categoryIdStart,
+    boxPolygons: options.boxPolygons,
+    obbPolygons: options.obbPolygons,
+    ...(plan.poseValues === undefined ? {} : { poseValues: plan.poseValues }),
+  };
 }
 
 export function planConversion(input: PlanInput, options: ConvertOptions): ConversionPlan {
-  const dataYaml = findDataYaml(input.texts, input.classesOverride !== undefined || classesFiles(input.files).length > 0);
-  const layoutInput = { files: input.files, texts: input.texts, rootAbs: input.rootAbs, ...(dataYaml ? { dataYaml: dataYaml.data } : {}) };
-  const plan = planLayout(layoutInput, input.root, options.layout);
-  const { classes, source } = rootClasses(input, dataYaml);
-  const findings = [...plan.findings];
-  let splits = plan.splits.filter((s) => {
-    if (s.images.length === 0) findings.push(finding('SPLIT_EMPTY', 'warning', `split ${s.name} has no images; no file written for it`));
-    return s.images.length > 0;
-  });
-  if (options.valFraction !== undefined) {
-    if (splits.length !== 1) {
-      throw new YwError('VAL_FRACTION_NEEDS_ONE_SPLIT', `--val-fraction divides a dataset with one split, but ${input.root} has ${splits.length} (${splits.map((s) => s.name).join(', ')})`, {
-        hint: 'drop --val-fraction: the dataset already has its splits',
-      });
-    }
-    splits = splitByFraction(splits[0]!, options.valFraction, options.seed);
+  const findings: Finding[] = [];
+  try {
+    return plan(input, options, findings);
+  } catch (error) {
+    throw error instanceof YwError && !(error instanceof PlanError) ? new PlanError(error, findings) : error;
+  }
+}
+
+function plan(input: PlanInput, options: ConvertOptions, findings: Finding[]): ConversionPlan {
+  const meta = datasetMeta({ files: input.files, texts: input.texts, rootName: basename(input.rootAbs), ...(input.dataYaml ? { dataYaml: input.dataYaml } : {}) });
+  findings.push(...meta.findings);
+  const ctx = sourceContext(input, findings);
+  const source = splitSource(meta, ctx);
+  const layout = planLayout({ files: input.files, texts: input.texts, rootAbs: input.rootAbs, ...(source ? { sourceSplits: source.splits } : {}) }, input.root, options.layout);
+  findings.push(...layout.findings);
+  if (layout.splits.length === 0) throw noImages(input, layout.kind, source?.file);
+  const { classes, source: classesSource } = resolveClasses(classesInput(input, meta, ctx));
+  findings.push(...samePromptFindings(classes, classesSource, 'CLASS_SAME_PROMPT'));
+  const splits = finalSplits(layout.splits, input.root, options, findings);
+  const kpt = meta.yaml?.data.kptShape;
+  if (kpt) {
+    findings.push(finding('LABEL_KEYPOINTS_IGNORED', 'info', `kpt_shape [${kpt.join(', ')}]: pose labels; each line's box (values 2-5) is converted, its ${kpt[0]} keypoints are not (COCO detection has none)`, { file: meta.yaml!.file }));
   }
   return {
-    layout: plan.kind,
+    layout: layout.kind,
+    ...(source ? { splitsFrom: source.file } : {}),
     classes,
-    classesSource: source,
+    classesSource,
     categories: cocoCategories(classes, options.categoryIdStart),
     splits,
     findings,
+    ...(kpt ? { poseValues: 5 + kpt[0] * kpt[1] } : {}),
   };
 }

@@ -1,15 +1,15 @@
 import type { Finding } from '../findings.js';
+import { SPLITS, splitOf } from '../splits.js';
 import { compareText, indexImages, resolveImageList } from './image-lists.js';
-import { yamlSplit } from './yaml-splits.js';
 import type { LayoutInput, LayoutKind } from './layout.js';
-import { SPLITS } from '../splits.js';
 import {
-  basename, CLASSES_FILE_NAMES, commonFolder, dirname, extname, isImagePath, LIST_FILE_NAMES, SPLIT_NAMES, under,
+  basename, CLASSES_FILE_NAMES, commonFolder, dirname, extname, isImagePath, LIST_FILE_NAMES, under,
 } from './paths.js';
+import type { RawSplit } from './source-splits.js';
 
 /** A layout's reading of the tree, before stems and labels are matched. */
 export interface RawPlan {
-  splits: { name: string; dataPrefix: string; images: string[] }[];
+  splits: RawSplit[];
   /** Every image the layout considers (orphan labels are those none of these maps to). */
   allImages: string[];
   /** Files that are label files in this layout. */
@@ -22,58 +22,81 @@ export interface RawPlan {
 type Planner = (input: LayoutInput) => RawPlan;
 
 const isLabel = (f: string): boolean => extname(f) === '.txt' && !(CLASSES_FILE_NAMES as readonly string[]).includes(basename(f));
-const splitOrder = (a: string, b: string): number => rank(a) - rank(b) || compareText(a, b);
-const rank = (name: string): number => {
-  const i = (SPLIT_NAMES as readonly string[]).indexOf(name);
-  return i < 0 ? SPLIT_NAMES.length : i;
-};
 
-const splitFolders: Planner = ({ files }) => {
-  const names = SPLIT_NAMES.filter((s) => files.some((f) => f.startsWith(`${s}/images/`) && isImagePath(f)));
-  const splits = names.map((name) => ({
-    name,
-    dataPrefix: `${name}/images/`,
-    images: under(files, `${name}/images/`).filter(isImagePath),
-  }));
+/** Folders (with their trailing slash) holding images, named like a split, and the split each stands for. */
+interface SplitFolder {
+  split: string;
+  prefix: string;
+  images: string[];
+}
+
+/**
+ * One split per split name, folders of the same split merged (`val/` and `valid/` are both val: their
+ * common folder is the data prefix), in training order.
+ */
+export function mergeSplitFolders(folders: readonly SplitFolder[]): RawSplit[] {
+  return SPLITS.flatMap((name) => {
+    const mine = folders.filter((f) => f.split === name);
+    if (mine.length === 0) return [];
+    const images = mine.flatMap((f) => f.images).sort(compareText);
+    return [{ name, dataPrefix: mine.length === 1 ? mine[0]!.prefix : commonFolder(images), images }];
+  });
+}
+
+/** The top-level (or `images/`-level) folders named like a split that hold images, e.g. `valid/images/`. */
+function splitFolders(images: readonly string[], from: string, inner: string): SplitFolder[] {
+  const names = new Set<string>();
+  let last = '';
+  for (const f of images) {
+    // Sorted paths: an image in the folder seen last needs no slice (10^5 images, a handful of folders).
+    if (!f.startsWith(from) || (last !== '' && f.startsWith(last))) continue;
+    const end = f.indexOf('/', from.length);
+    if (end < 0) continue;
+    last = f.slice(0, end + 1);
+    names.add(f.slice(from.length, end));
+  }
+  return [...names].sort(compareText).flatMap((name) => {
+    const split = splitOf(name);
+    const prefix = `${from}${name}/${inner}`;
+    const inside = split === undefined ? [] : under(images, prefix);
+    return inside.length > 0 ? [{ split: split!, prefix, images: inside }] : [];
+  });
+}
+
+const splitFoldersPlan: Planner = ({ files }) => {
+  const folders = splitFolders(files.filter(isImagePath), '', 'images/');
+  const tops = folders.map((f) => f.prefix.slice(0, -'images/'.length));
   return {
-    splits,
-    allImages: splits.flatMap((s) => s.images),
-    labelFiles: names.flatMap((name) => under(files, `${name}/labels/`).filter(isLabel)),
-    isInImageFolder: (f) => names.some((name) => f.startsWith(`${name}/images/`)),
+    splits: mergeSplitFolders(folders),
+    allImages: folders.flatMap((f) => f.images),
+    labelFiles: tops.flatMap((top) => [...under(files, `${top}labels/`), ...under(files, `${top}labelTxt/`)].filter(isLabel)),
+    isInImageFolder: (f) => folders.some((folder) => f.startsWith(folder.prefix)),
     findings: [],
   };
 };
 
-const ultralytics: Planner = ({ files, texts, rootAbs, dataYaml }) => {
+const ultralytics: Planner = ({ files }) => {
   const allImages = under(files, 'images/').filter(isImagePath);
-  const index = indexImages(allImages);
-  const findings: Finding[] = [];
-  const fromYaml = SPLITS.filter((s) => dataYaml?.[s]?.length);
-  const splits = fromYaml.length
-    ? fromYaml.map((name) => yamlSplit(name, dataYaml?.[name] ?? [], { files, texts, rootAbs, index, findings, base: dataYaml?.path }))
-    : [...new Set(allImages.filter((f) => /^images\/[^/]+\//.test(f)).map((f) => f.split('/')[1]!))]
-        .sort(splitOrder)
-        .map((name) => ({ name, dataPrefix: `images/${name}/`, images: under(allImages, `images/${name}/`) }));
   return {
-    splits,
+    splits: mergeSplitFolders(splitFolders(allImages, 'images/', '')),
     allImages,
     labelFiles: under(files, 'labels/').filter(isLabel),
     isInImageFolder: (f) => f.startsWith('images/'),
-    findings,
+    findings: [],
   };
 };
 
-/** Splits from root image lists (train.txt ...); without lists, one split named `train`. */
-function listSplits(allImages: string[], dataPrefix: string, { texts, rootAbs }: LayoutInput, findings: Finding[]) {
+/** Splits from root image lists (train.txt, valid.txt ...); without lists, one split named `train`. */
+function listSplits(allImages: string[], dataPrefix: string, { texts, rootAbs }: LayoutInput, findings: Finding[]): RawSplit[] {
   const lists = LIST_FILE_NAMES.filter((n) => texts.has(n));
   if (lists.length === 0) return [{ name: 'train', dataPrefix, images: allImages }];
   const index = indexImages(allImages);
-  const splits = lists.map((list) => {
+  const listed = lists.map((list) => {
     const resolved = resolveImageList(texts.get(list)!, list, index, rootAbs);
     for (const f of resolved.findings) findings.push(f);
-    return { name: list.slice(0, -'.txt'.length), dataPrefix, images: resolved.images };
+    return { split: splitOf(list.slice(0, -'.txt'.length))!, prefix: dataPrefix, images: resolved.images };
   });
-  return splits;
+  return mergeSplitFolders(listed).map((s) => ({ ...s, dataPrefix, images: [...new Set(s.images)] }));
 }
 
 const single: Planner = (input) => {
@@ -92,14 +115,9 @@ const sideBySide: Planner = (input) => {
   const allImages = input.files.filter(isImagePath);
   const folders = new Set(allImages.map(dirname));
   const findings: Finding[] = [];
-  const splitDirs = SPLIT_NAMES.filter((s) => allImages.some((f) => f.startsWith(`${s}/`)));
-  const splits = splitDirs.length
-    ? splitDirs.map((name) => {
-        const images = under(allImages, `${name}/`);
-        return { name, dataPrefix: commonFolder(images), images };
-      })
-    : listSplits(allImages, commonFolder(allImages), input, findings);
-  const meta = new Set<string>([...LIST_FILE_NAMES]);
+  const splitDirs = splitFolders(allImages, '', '').map((f) => ({ ...f, prefix: commonFolder(f.images) }));
+  const splits = splitDirs.length ? mergeSplitFolders(splitDirs) : listSplits(allImages, commonFolder(allImages), input, findings);
+  const meta = new Set<string>(LIST_FILE_NAMES);
   return {
     splits,
     allImages,
@@ -110,7 +128,7 @@ const sideBySide: Planner = (input) => {
 };
 
 export const RAW_PLANS: Record<LayoutKind, Planner> = {
-  'split-folders': splitFolders,
+  'split-folders': splitFoldersPlan,
   ultralytics,
   single,
   'side-by-side': sideBySide,

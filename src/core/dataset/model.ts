@@ -12,6 +12,8 @@ export interface PlannedImage {
   fileName: string;
   /** Label file (relative to the root) when it exists; absent = background image. */
   labelPath?: string;
+  /** Set when the label file holds DOTA lines (Roboflow YOLOv5-OBB `labelTxt/`) instead of YOLO lines. */
+  labelFormat?: 'dota';
 }
 
 /** One split to write: `<out>/<name>.json`, images under `<root>/<dataPrefix>`. */

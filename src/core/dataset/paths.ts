@@ -2,14 +2,19 @@
 
 /** Image extensions yw reads (lower case). Other files in image folders are reported, not read. */
 export const IMAGE_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.webp', '.bmp', '.tif', '.tiff', '.gif'] as const;
-/** Split folder names recognised by the split-folders layout (Roboflow exports use `valid`). */
-export const SPLIT_NAMES = ['train', 'val', 'valid', 'test'] as const;
+import { SPLIT_NAMES } from '../splits.js';
+
 /** Files that hold class names, wherever they are in the tree. */
 export const CLASSES_FILE_NAMES = ['classes.txt', 'obj.names'] as const;
-/** Ultralytics-style dataset descriptions looked for at the root. */
+/**
+ * Dataset YAML names preferred when a root holds several YAML files (any other single `*.yaml` at the
+ * root is the dataset YAML too: Ultralytics users name it after the dataset, `coco8.yaml`).
+ */
 export const DATA_YAML_NAMES = ['data.yaml', 'data.yml', 'dataset.yaml'] as const;
-/** Image lists looked for at the root (single-folder and side-by-side layouts). */
-export const LIST_FILE_NAMES = ['train.txt', 'val.txt', 'valid.txt', 'test.txt'] as const;
+/** darknet's dataset description (AlexeyAB darknet, CVAT YOLO 1.1), preferred among root `.data` files. */
+export const DARKNET_DATA_NAME = 'obj.data';
+/** Image lists looked for at the root (single-folder and side-by-side layouts): one per split name. */
+export const LIST_FILE_NAMES: readonly string[] = SPLIT_NAMES.map((name) => `${name}.txt`);
 
 export function extname(path: string): string {
   const slash = path.lastIndexOf('/');
@@ -58,6 +63,21 @@ export function commonFolder(paths: readonly string[]): string {
     parts = parts.slice(0, n);
   }
   return parts.length ? `${parts.join('/')}/` : '';
+}
+
+export function isYamlPath(path: string): boolean {
+  const ext = extname(path);
+  return ext === '.yaml' || ext === '.yml';
+}
+
+/** A root-relative path from a written one: relative to `base`, or absolute inside `rootAbs`; undefined outside. */
+export function resolvePath(written: string, base: string, rootAbs: string): string | undefined {
+  const posix = written.trim().replace(/\\/g, '/');
+  const root = rootAbs.replace(/\\/g, '/').replace(/\/$/, '');
+  if (posix === root) return '';
+  if (posix.startsWith(`${root}/`)) return normalize(posix.slice(root.length + 1));
+  if (posix.startsWith('/') || /^[A-Za-z]:\//.test(posix)) return undefined;
+  return normalize(base === '' ? posix : `${base}/${posix}`);
 }
 
 /** Normalises `a/./b/../c` to `a/c`; returns undefined for paths that leave the root. */

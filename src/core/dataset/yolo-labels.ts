@@ -1,5 +1,6 @@
 import { finding, type Finding } from '../findings.js';
 import { clamp01, extent, shoelaceArea } from './geometry.js';
+import { columnsMessage, KindTally, lineKind, shapeFrom, type LabelKinds, type LineKind } from './label-kinds.js';
 import { scanPlainLine } from './yolo-labels-scan.js';
 import type { ImageSize, PixelShape, YoloShape } from './model.js';
 
@@ -14,22 +15,29 @@ const FLOAT_SLACK = 1e-6;
 
 const NOT_FINITE = /^[+-]?(?:nan|inf|infinity)$/i;
 
+export type { LabelKinds } from './label-kinds.js';
+
 export interface ParsedLabels {
   shapes: YoloShape[];
   findings: Finding[];
 }
 
 /**
- * Parses one YOLO label file. A 5-token line is a box `class xc yc w h`; an odd count ≥ 7 is a
- * YOLO-seg polygon `class x1 y1 x2 y2 ...`, kept vertex for vertex. BOM, CRLF and blank lines are
- * tolerated; every other problem drops the line (or clips it) with a finding naming file and line.
- * `classIds` are the class ids the class list defines (may be sparse).
+ * Parses one YOLO label file. A 5-value line is a box `class xc yc w h` (a 6th value is ignored, with
+ * one finding per file saying what it was taken for); an odd count ≥ 7 is a YOLO-seg polygon, kept
+ * vertex for vertex; with `kinds.poseValues` a pose line is its box. A 9-value line is an oriented box
+ * (Ultralytics OBB, DOTA) written as its axis-aligned extent, unless the file also holds polygons of
+ * other sizes (then it is a 4-point polygon) or `kinds.obbPolygons` keeps the quadrilateral. BOM, CR,
+ * LF, CRLF and blank lines are tolerated; every other problem drops the line (or clips it) with a
+ * finding naming file and line. `classIds` are the class ids the class list defines (may be sparse).
  */
-export function parseYoloLabels(text: string, file: string, classIds: ReadonlySet<number>): ParsedLabels {
+export function parseYoloLabels(text: string, file: string, classIds: ReadonlySet<number>, kinds: LabelKinds = {}): ParsedLabels {
   const shapes: YoloShape[] = [];
   const findings: Finding[] = [];
   const seen = new Set<string>();
-  const lines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split('\n');
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const lines = body.includes('\r') ? body.split(/\r\n|\r|\n/) : body.split('\n');
+  let tally: KindTally | undefined; // only files with other kinds of lines need one
   let line = 0;
   const drop: Drop = (code, message, hint) => {
     findings.push(finding(code, 'error', message, { file, line, data: { dropped: true }, hint }));
@@ -46,7 +54,8 @@ export function parseYoloLabels(text: string, file: string, classIds: ReadonlySe
     const plain = !raw.includes('\t') && !raw.includes('  ');
     const values = plain ? scanPlainLine(raw) : undefined;
     const tokens = values ? undefined : plain ? raw.split(' ') : raw.split(/\s+/);
-    const shape = tokens ? parseLine(tokens, line, classIds, drop) : shapeOf(values!, raw, line, classIds, drop);
+    const kind = lineKind(values ? values.length : tokens!.length, kinds.poseValues);
+    const shape = tokens ? parseLine(tokens, kind, line, classIds, drop, kinds) : shapeOf(values!, kind, raw, line, classIds, drop, kinds);
     if (!shape) continue;
     const key = tokens && !plain ? tokens.join(' ') : raw; // raw is its tokens joined by ' ' when plain
     if (seen.has(key)) {
@@ -55,8 +64,11 @@ export function parseYoloLabels(text: string, file: string, classIds: ReadonlySe
     }
     seen.add(key);
     const checked = checkBounds(shape, drop, clipped);
-    if (checked) shapes.push(checked);
+    if (!checked) continue;
+    if (kind !== 'box') (tally ??= new KindTally()).add(kind!, shapes.length, values ? values[5]! : Number(tokens![5]));
+    shapes.push(checked);
   }
+  if (tally) for (const note of tally.notes(shapes, file, kinds.obbPolygons === true)) findings.push(note);
   return { shapes, findings };
 }
 
@@ -65,12 +77,9 @@ const FIX_LINE = 'correct the line (numbers in 0..1 after the class id) or delet
 
 type Drop = (code: string, message: string, hint: string) => void;
 
-function parseLine(tokens: string[], line: number, classIds: ReadonlySet<number>, drop: Drop): YoloShape | undefined {
+function parseLine(tokens: string[], kind: LineKind | undefined, line: number, classIds: ReadonlySet<number>, drop: Drop, kinds: LabelKinds): YoloShape | undefined {
   const n = tokens.length;
-  if (n !== 5 && (n < 7 || n % 2 === 0)) {
-    drop('LABEL_COLUMNS', `${n} values; expected 5 (class xc yc w h) or an odd count ≥ 7 (class x1 y1 x2 y2 x3 y3 ...)`, FIX_LINE);
-    return undefined;
-  }
+  if (kind === undefined) return void drop('LABEL_COLUMNS', columnsMessage(n, kinds), FIX_LINE);
   const coords: number[] = [];
   let classId = 0;
   for (let i = 0; i < n; i++) {
@@ -85,16 +94,15 @@ function parseLine(tokens: string[], line: number, classIds: ReadonlySet<number>
     drop('LABEL_UNKNOWN_CLASS', `class id ${tokens[0]} is not in the class list`, 'check the classes file, or pass the right one with --classes FILE');
     return undefined;
   }
-  return { classId, line, kind: n === 5 ? 'box' : 'polygon', coords };
+  return shapeFrom(classId, line, kind, coords);
 }
 
 /** parseLine for a line scanPlainLine read: every value is a finite decimal already. */
-function shapeOf(values: number[], raw: string, line: number, classIds: ReadonlySet<number>, drop: Drop): YoloShape | undefined {
-  const n = values.length;
-  if (n !== 5 && (n < 7 || n % 2 === 0)) return parseLine(raw.split(' '), line, classIds, drop);
+function shapeOf(values: number[], kind: LineKind | undefined, raw: string, line: number, classIds: ReadonlySet<number>, drop: Drop, kinds: LabelKinds): YoloShape | undefined {
+  if (kind === undefined) return parseLine(raw.split(' '), kind, line, classIds, drop, kinds);
   const classId = values[0]!;
-  if (!Number.isInteger(classId) || !classIds.has(classId)) return parseLine(raw.split(' '), line, classIds, drop);
-  return { classId, line, kind: n === 5 ? 'box' : 'polygon', coords: values.slice(1) };
+  if (!Number.isInteger(classId) || !classIds.has(classId)) return parseLine(raw.split(' '), kind, line, classIds, drop, kinds);
+  return shapeFrom(classId, line, kind, values.slice(1));
 }
 
 const NOT_A_NUMBER = Symbol('not a number');

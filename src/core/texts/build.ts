@@ -1,16 +1,11 @@
 import { YwError } from '../../errors.js';
 import { finding, type Finding } from '../findings.js';
 import type { ClassEntry } from '../dataset/classes.js';
+import { promptKey, samePromptFindings } from '../dataset/class-prompts.js';
 import type { ClassTexts } from './format.js';
 import type { SynonymSpec } from './synonyms.js';
 
-/**
- * CLIP's tokenizer lower-cases and collapses whitespace, so names equal under this key give the
- * same text embedding: "Hard  Hat" and "hard hat" are one prompt to YOLO-World.
- */
-export function promptKey(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').toLowerCase();
-}
+export { promptKey } from '../dataset/class-prompts.js';
 
 export interface BuildInput {
   /** Classes in label order. */
@@ -38,7 +33,7 @@ interface Origin {
  */
 export function buildClassTexts(input: BuildInput): BuildResult {
   const { classes } = input;
-  const findings: Finding[] = samePromptFindings(classes, input.classesFile);
+  const findings: Finding[] = samePromptFindings(classes, input.classesFile, 'TEXTS_SAME_PROMPT');
   const owners = new Map(classes.map((c, index) => [promptKey(c.name), index] as const).reverse());
   const exact = new Map(classes.map((c, index) => [c.name, index] as const));
   const texts: ClassTexts = classes.map((c) => [c.name]);
@@ -83,21 +78,6 @@ function throwUnknownClass(spec: SynonymSpec, classes: readonly ClassEntry[]): n
     ...(spec.line === undefined ? {} : { line: spec.line }),
     hint,
   });
-}
-
-function samePromptFindings(classes: readonly ClassEntry[], file: string): Finding[] {
-  const seen = new Map<string, ClassEntry>();
-  const findings: Finding[] = [];
-  for (const c of classes) {
-    const first = seen.get(promptKey(c.name));
-    if (first) {
-      findings.push(finding('TEXTS_SAME_PROMPT', 'warning', `classes "${first.name}" and "${c.name}" give the same text prompt`, {
-        file,
-        hint: 'the CLIP text model ignores case and repeated spaces, so YOLO-World cannot tell these classes apart by text',
-      }));
-    } else seen.set(promptKey(c.name), c);
-  }
-  return findings;
 }
 
 /** The same synonym under two classes: training may give both labels the same text. */

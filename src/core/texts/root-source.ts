@@ -2,17 +2,20 @@ import { YwError, isYwError } from '../../errors.js';
 import { finding, type Finding } from '../findings.js';
 import type { ClassEntry } from '../dataset/classes.js';
 import { classMetaFiles, rootClasses } from '../dataset/convert.js';
-import { CLASSES_FILE_NAMES, DATA_YAML_NAMES } from '../dataset/paths.js';
+import { CLASSES_FILE_NAMES, DATA_YAML_NAMES, extname, isYamlPath } from '../dataset/paths.js';
+import { readDataYaml } from '../dataset/data-yaml.js';
 import { classesFromCoco, classesFromText, classLineNumbers, fileKindOf, type ClassSource, type CocoFile, type TextFile } from './source.js';
 
 /** Where a dataset root's classes come from, for messages and --help. */
-export const ROOT_CLASS_SOURCES = `annotations/*.json, else ${CLASSES_FILE_NAMES.map((n) => `**/${n}`).join(', ')} (any depth, sorted), then ${DATA_YAML_NAMES.join(', ')}`;
+export const ROOT_CLASS_SOURCES = `annotations/*.json, else ${CLASSES_FILE_NAMES.map((n) => `**/${n}`).join(', ')} (any depth, sorted), the names file obj.data names, then the dataset YAML at the root (${DATA_YAML_NAMES.join(', ')} or the only *.yaml)`;
 
 export interface RootInput {
   /** Display path of the root. */
   root: string;
   /** `<root>/annotations/*.json`, sorted by path. */
   annotations: readonly CocoFile[];
+  /** The root folder, absolute (its name picks among several dataset YAMLs, as in yw convert). */
+  rootAbs: string;
   /** Every file of the root (relative, sorted), as `yw convert` lists it. */
   files: readonly string[];
   /** Contents of the root's `classMetaFiles`, by relative path. */
@@ -26,6 +29,7 @@ type Resolved = Omit<ClassSource, 'datasetName'>;
 const HINTS: Record<string, string> = {
   TEXTS_SPLITS_DISAGREE: 'every split must use one class list in one order; run `yw convert --force` again',
   TEXTS_CLASS_FILES_DISAGREE: 'make the classes files agree, or pass the one that is right as the source',
+  DATA_YAML_AMBIGUOUS: 'pass the dataset YAML itself as the source (yw texts DIR/NAME.yaml)',
 };
 
 /**
@@ -36,7 +40,9 @@ const HINTS: Record<string, string> = {
 export function classesFromRoot(input: RootInput): Resolved {
   const shown = (rel: string): string => input.shown.get(rel) ?? rel;
   if (input.annotations.length > 0) {
-    const classFiles = classMetaFiles(input.files).map((rel) => ({ path: shown(rel), text: input.texts.get(rel) ?? '' }));
+    const classFiles = classMetaFiles(input.files)
+      .filter((rel) => listsClasses(rel, input.texts.get(rel) ?? ''))
+      .map((rel) => ({ path: shown(rel), text: input.texts.get(rel) ?? '' }));
     return fromAnnotations(input.annotations, classFiles);
   }
   const { classes, source } = convertClasses(input);
@@ -67,9 +73,12 @@ function convertClasses(input: RootInput): ReturnType<typeof rootClasses> {
     }
     // convert names files relative to the root; texts names them as the user typed the root.
     const file = input.shown.get(error.file ?? '');
-    if (file === undefined) throw error;
-    const hint = error.code === 'CLASSES_DIFFER' ? HINTS.TEXTS_CLASS_FILES_DISAGREE : error.hint;
-    throw new YwError(error.code, error.message, { file, ...(error.line ? { line: error.line } : {}), hint: hint ?? error.hint, cause: error });
+    const hint = (error.code === 'CLASSES_DIFFER' ? HINTS.TEXTS_CLASS_FILES_DISAGREE : HINTS[error.code]) ?? error.hint;
+    if (file === undefined) {
+      if (hint === error.hint) throw error;
+      throw new YwError(error.code, error.message, { hint, cause: error });
+    }
+    throw new YwError(error.code, error.message, { file, ...(error.line ? { line: error.line } : {}), hint, cause: error });
   }
 }
 
@@ -99,6 +108,17 @@ function fromAnnotations(annotations: readonly CocoFile[], classFiles: readonly 
     ...(synonymsFrom?.classLines ? { classLines: synonymsFrom.classLines } : {}),
     findings,
   };
+}
+
+/** Whether a class metadata file holds a class list (obj.data only names one; a YAML may describe no dataset). */
+function listsClasses(rel: string, text: string): boolean {
+  if (extname(rel) === '.data') return false;
+  if (!isYamlPath(rel)) return true;
+  try {
+    return readDataYaml(text, rel)?.classes !== undefined;
+  } catch {
+    return true; // reported as unreadable by tryParse
+  }
 }
 
 /** With annotations present a broken classes file does not decide anything: report it and go on. */

@@ -2,14 +2,13 @@ import { basename, dirname, extname } from 'node:path';
 import { checkClasses, parseClassesText, type ClassEntry } from '../dataset/classes.js';
 import { parseDataYaml } from '../dataset/data-yaml.js';
 import type { Finding } from '../findings.js';
+import { splitOf } from '../splits.js';
 
 /** What `yw texts` can read its classes from. */
 export const SOURCE_KINDS = ['classes-file', 'data-yaml', 'coco-json', 'dataset-root'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 export type FileKind = Exclude<SourceKind, 'dataset-root'>;
 
-/** Folders whose name says nothing about the dataset, so the dataset name is their parent's. */
-export const SPLIT_FOLDERS = ['train', 'val', 'valid', 'test'] as const;
 
 export interface TextFile {
   /** Display path (relative to the current folder when inside it). */
@@ -92,7 +91,8 @@ export function datasetNameFor(kind: SourceKind, absolutePath: string): string {
   const folder = dirname(absolutePath);
   const folderName = basename(folder);
   const stem = basename(absolutePath, extname(absolutePath));
-  if (folderName === 'annotations' || (SPLIT_FOLDERS as readonly string[]).includes(folderName)) {
+  // A split folder (train/, valid/, validation/ ...) says nothing about the dataset: its parent does.
+  if (folderName === 'annotations' || splitOf(folderName) !== undefined) {
     return basename(dirname(folder)) || stem;
   }
   if (kind === 'coco-json') return stem;

@@ -9,6 +9,7 @@ import { chooseImageFolder, imageFolderCandidates, type FolderHits } from '../..
 import { readCocoSummary } from '../dataset/read-coco.js';
 
 import { SPLITS, type Split } from '../../core/splits.js';
+import { shellCommand } from '../../core/config/shell-quote.js';
 
 export interface InputPaths {
   cwd: string;
@@ -61,7 +62,8 @@ export async function readSplits(p: InputPaths): Promise<{ dataDir: string; spli
   }
   for (const split of ['train', 'val'] as const) {
     if (!splits[split]) {
-      throw new YwError('SPLIT_MISSING', `no ${split} annotations: ${join(dataDir, 'annotations', `${split}.json`)} does not exist`, { hint: `run yw convert with a ${split} split, or pass --${split}-ann FILE` });
+      const trainOnly = splits.train !== undefined && splits.test === undefined;
+      throw new YwError('SPLIT_MISSING', `no ${split} annotations: ${join(dataDir, 'annotations', `${split}.json`)} does not exist`, { hint: missingHint(split, p.data, trainOnly) });
     }
   }
   return { dataDir, splits, found };
@@ -77,6 +79,14 @@ async function findImages(dataDir: string, file: string, split: Split, sample: r
     hits.push({ folder, found: count });
   }
   return chooseImageFolder(file, split, hits, sample.length);
+}
+
+/** What to run: a dataset converted with train only gets the exact command `yw convert` prints for it. */
+function missingHint(split: Split, data: string, trainOnly: boolean): string {
+  if (split === 'val' && trainOnly) {
+    return `the dataset has no validation split; divide train into train and val: ${shellCommand(['yw', 'convert', data, '--val-fraction', '0.2', '--force'])} (or pass --val-ann FILE)`;
+  }
+  return `run yw convert with a ${split} split, or pass --${split}-ann FILE`;
 }
 
 function withSlash(prefix: string): string {

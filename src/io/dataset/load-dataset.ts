@@ -1,7 +1,11 @@
-import { resolve } from 'node:path';
-import { dataYamlLists, findDataYaml, metaFiles, planConversion, type ConversionPlan, type ConvertOptions } from '../../core/dataset/convert.js';
+import { relative, resolve, sep } from 'node:path';
+import { finding, type Finding } from '../../core/findings.js';
+import { metaFiles, planConversion, type ConversionPlan, type ConvertOptions, type PlanInput } from '../../core/dataset/convert.js';
 import { applySizes } from '../../core/dataset/convert-images.js';
+import { dirname, isImagePath } from '../../core/dataset/paths.js';
+import { PlanError } from '../../core/dataset/plan-error.js';
 import { probeImages } from '../images/image-probe.js';
+import { displayPath } from '../fs/display-path.js';
 import { listFiles } from '../fs/list-files.js';
 import { readText } from '../fs/read-text.js';
 import { readTexts } from './read-texts.js';
@@ -13,17 +17,48 @@ import { readTexts } from './read-texts.js';
 export interface LoadOptions extends ConvertOptions {
   /** --classes FILE, relative to cwd. */
   classes?: string;
+  /** --data-yaml FILE, relative to cwd. */
+  dataYaml?: string;
 }
 
-/** Lists the tree, reads the small files the plan needs, and plans (cheap: no image is opened). */
+/**
+ * Lists the tree, reads every metadata file a plan may name in one pass, and plans in one pure call
+ * (cheap: no image is opened). Files whose names are not UTF-8 are left out, an error finding each.
+ */
 export async function planFromDisk(cwd: string, rootArg: string, rootAbs: string, opts: LoadOptions): Promise<ConversionPlan> {
-  const files = await listFiles(rootAbs);
+  const badNames: string[] = [];
+  const files = await listFiles(rootAbs, badNames);
   const texts = await readTexts(rootAbs, metaFiles(files));
-  await readTexts(rootAbs, dataYamlLists(files, findDataYaml(texts, true)?.data, rootAbs), texts);
   const classesOverride = opts.classes
     ? { file: opts.classes, text: await readText(resolve(cwd, opts.classes), 'classes file') }
     : undefined;
-  return planConversion({ root: rootArg, rootAbs, files, texts, ...(classesOverride ? { classesOverride } : {}) }, opts);
+  const dataYaml = opts.dataYaml ? await readDataYamlOption(cwd, rootAbs, opts.dataYaml) : undefined;
+  const input: PlanInput = { root: rootArg, rootAbs, files, texts, ...(classesOverride ? { classesOverride } : {}), ...(dataYaml ? { dataYaml } : {}) };
+  const named = badNames.map(badNameFinding);
+  try {
+    const plan = planConversion(input, opts);
+    return named.length ? { ...plan, findings: [...named, ...plan.findings] } : plan;
+  } catch (error) {
+    if (error instanceof PlanError && named.length) throw new PlanError(error, [...named, ...error.findings]);
+    throw error;
+  }
+}
+
+/** --data-yaml: its text and folder relative to the root (`..` segments when it lies outside). */
+async function readDataYamlOption(cwd: string, rootAbs: string, given: string): Promise<NonNullable<PlanInput['dataYaml']>> {
+  const absolute = resolve(cwd, given);
+  const rel = relative(rootAbs, absolute).split(sep).join('/');
+  const inside = !rel.startsWith('../') && rel !== '..' && !rel.startsWith('/');
+  return { file: inside ? rel : displayPath(cwd, absolute), dir: dirname(rel), text: await readText(absolute, 'dataset YAML') };
+}
+
+function badNameFinding(path: string): Finding {
+  const folder = path.endsWith('/');
+  return finding('FILE_NAME_NOT_UTF8', 'error', `${folder ? 'folder' : 'file'} name is not valid UTF-8 (a Latin-1 or GBK name, e.g. from a Windows zip); ${folder ? 'nothing in it is' : 'not'} read`, {
+    file: folder ? path.slice(0, -1) : path,
+    hint: 'rename it to UTF-8: `convmv -r -f gbk -t utf-8 --notest FOLDER` (-f cp1252 for Latin-1), or unzip the archive again with `unzip -O gbk` (or -O cp1252)',
+    ...(isImagePath(path) ? { data: { excluded: true } } : {}),
+  });
 }
 
 /** A progress display; io only needs to start one (the CLI's Output.progress fits). */

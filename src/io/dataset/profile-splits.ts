@@ -1,6 +1,6 @@
 import type { Finding } from '../../core/findings.js';
 import type { ClassEntry } from '../../core/dataset/classes.js';
-import { imageShapes, type SizedSplit } from '../../core/dataset/convert-images.js';
+import { imageShapes, type LabelContext, type SizedSplit } from '../../core/dataset/convert-images.js';
 import type { ImageVisit } from '../../core/html-report/collect.js';
 import { ProfileBuilder } from '../../core/dataset/profile.js';
 import { forEachLabel } from './split-labels.js';
@@ -9,6 +9,8 @@ export interface ProfileSplitsInput {
   rootAbs: string;
   splits: readonly SizedSplit[];
   classes: readonly ClassEntry[];
+  /** How label files are read (yw convert's, without category ids). */
+  context: Omit<LabelContext, 'categoryIdStart'>;
   /** Called after each image with what its labels gave (the HTML report collects from it). */
   onImage?: (visit: ImageVisit) => void;
 }
@@ -22,7 +24,7 @@ const NO_FINDINGS: readonly Finding[] = [];
 export async function profileSplits(input: ProfileSplitsInput): Promise<{ builder: ProfileBuilder; findings: Finding[] }> {
   const builder = new ProfileBuilder(input.classes, input.splits.map((s) => s.name));
   const findings: Finding[] = [];
-  const context = { classIds: new Set(input.classes.map((c) => c.id)), boxPolygons: false };
+  const context = input.context;
   for (const split of input.splits) {
     // Findings pushed since the previous image are this image's (forEachLabel pushes LABEL_UNREADABLE just before the visit).
     let seen = findings.length;

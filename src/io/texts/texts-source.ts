@@ -51,7 +51,7 @@ async function readRoot(cwd: string, absolute: string, shown: string): Promise<R
   const files = await listFiles(absolute);
   const meta = classMetaFiles(files);
   const texts = await readTexts(absolute, meta);
-  return { root: shown, annotations, files, texts, shown: new Map(meta.map((rel) => [rel, displayPath(cwd, join(absolute, rel))])) };
+  return { root: shown, rootAbs: absolute, annotations, files, texts, shown: new Map(meta.map((rel) => [rel, displayPath(cwd, join(absolute, rel))])) };
 }
 
 /** The categories of a COCO file, streamed (annotation files can exceed what one string may hold). */

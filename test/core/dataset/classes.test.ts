@@ -39,7 +39,26 @@ describe('parseDataYaml', () => {
   it('reads list names, splits and nc', () => {
     const data = parseDataYaml('path: ../ds\ntrain: images/train\nval: [images/val]\nnc: 2\nnames: [helmet, head]\n', 'data.yaml');
     expect(data.classes.map((c) => c.name)).toEqual(['helmet', 'head']);
-    expect(data).toMatchObject({ path: '../ds', train: ['images/train'], val: ['images/val'], nc: 2 });
+    expect(data).toMatchObject({ path: '../ds', splits: { train: ['images/train'], val: ['images/val'] }, nc: 2 });
+  });
+
+  it('reads every split name (validation is val, as Ultralytics renames it; CVAT subset keys in any case) and CR-only lines', () => {
+    const data = parseDataYaml('Train: a.txt\rvalidation: [b, c]\rTesting: d\rnames: [x]\r', 'data.yaml');
+    expect(data.splits).toEqual({ train: ['a.txt'], val: ['b', 'c'], test: ['d'] });
+    expect(parseDataYaml('val: v\nvalidation: w\nnames: [x]\n', 'd.yaml').splits).toEqual({ val: ['v'] });
+  });
+
+  it('refuses class ids that are not 32-bit COCO category ids (negative, 2^31 and above, fractions)', () => {
+    for (const [key, shown] of [['-1', '-1'], ['2147483648', '2147483648'], ['1e30', '1e+30'], ['1.5', '1.5']]) {
+      const error = errorOf(() => parseDataYaml(`names:\n  0: a\n  ${key}: b\n`, 'data.yaml'));
+      expect([error.code, error.message]).toEqual(['DATA_YAML_INVALID', expect.stringContaining(`names key "${shown}" is not a class index`)]);
+    }
+    expect(parseDataYaml('names:\n  2147483647: b\n', 'data.yaml').classes.map((c) => c.id)).toEqual([2147483647]);
+  });
+
+  it('reads kpt_shape of a pose dataset and refuses a malformed one', () => {
+    expect(parseDataYaml('kpt_shape: [17, 3]\nnames: [person]\n', 'p.yaml').kptShape).toEqual([17, 3]);
+    expect(errorOf(() => parseDataYaml('kpt_shape: [17, 4]\nnames: [person]\n', 'p.yaml')).code).toBe('DATA_YAML_INVALID');
   });
 
   it('reads sparse dict keys in id order', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { metaFiles, planConversion } from '../../../src/core/dataset/convert.js';
 
-const options = { seed: '0', categoryIdStart: 1, boxPolygons: false };
+const options = { seed: '0', categoryIdStart: 1, boxPolygons: false, obbPolygons: false };
 const plan = (files: string[], texts: Record<string, string>, extra: { classesOverride?: { file: string; text: string } } = {}) =>
   planConversion({ root: 'ds', rootAbs: '/ds', files: [...files].sort(), texts: new Map(Object.entries(texts)), ...extra }, options);
 
@@ -25,9 +25,9 @@ describe('planConversion', () => {
     expect([p.classesSource, p.categories.map((c) => c.name)]).toEqual(['mine.txt', ['p', 'q']]);
   });
 
-  it('names the small files to read before planning', () => {
+  it('names every file planning may read in one pass: classes files, root YAMLs and lists, and .txt files no image labels', () => {
     expect(metaFiles(['a/classes.txt', 'data.yaml', 'images/x.jpg', 'train.txt', 'labels/x.txt', 'sub/train.txt'])).toEqual([
-      'a/classes.txt', 'data.yaml', 'train.txt',
+      'a/classes.txt', 'data.yaml', 'sub/train.txt', 'train.txt',
     ]);
   });
 });

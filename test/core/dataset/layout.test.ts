@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectLayout, planLayout } from '../../../src/core/dataset/layout.js';
+import { planConversion } from '../../../src/core/dataset/convert.js';
 import { commonFolder, labelPathFor } from '../../../src/core/dataset/paths.js';
 import { YwError } from '../../../src/errors.js';
 
@@ -71,9 +72,9 @@ describe('planLayout', () => {
 
   it('reads Ultralytics splits from data.yaml folders and lists, or from images/<split> folders', () => {
     const files = ['images/train/a.jpg', 'images/val/b.jpg', 'labels/train/a.txt', 'labels/val/b.txt', 'lists/val.txt'];
-    const withYaml = planLayout(
-      { files, texts: new Map([['lists/val.txt', './../images/val/b.jpg\n']]), rootAbs: '/r', dataYaml: { classes: [], train: ['/r/images/train'], val: ['lists/val.txt'] } },
-      'r',
+    const withYaml = planConversion(
+      { root: 'r', rootAbs: '/r', files: [...files, 'data.yaml'].sort(), texts: new Map([['lists/val.txt', './../images/val/b.jpg\n'], ['data.yaml', 'train: /r/images/train\nval: lists/val.txt\nnames: [x]\n']]) },
+      { seed: '0', categoryIdStart: 1, boxPolygons: false, obbPolygons: false },
     );
     expect(withYaml.splits.map((s) => [s.name, s.dataPrefix, s.images.map((i) => i.fileName)])).toEqual([
       ['train', 'images/train/', ['a.jpg']],
@@ -101,7 +102,7 @@ describe('planLayout', () => {
     ]);
   });
 
-  it('refuses a forced layout that finds no images', () => {
-    expect(() => plan(['images/a.jpg'], {}, 'split-folders')).toThrowError(/no images found.*split-folders/);
+  it('plans no split for a forced layout that finds no images (the caller says NO_IMAGES with the findings)', () => {
+    expect(plan(['images/a.jpg'], {}, 'split-folders')).toEqual({ kind: 'split-folders', splits: [], findings: [] });
   });
 });

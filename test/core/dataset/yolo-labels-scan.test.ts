@@ -44,6 +44,6 @@ describe('parseYoloLabels: scanned lines and token lines agree', () => {
     const tabbed = parseYoloLabels(lines.map((l) => l.replaceAll(' ', '\t')).join('\n'), 'a.txt', classIds);
     expect(plain).toEqual(tabbed);
     expect(plain.shapes.length).toBeGreaterThan(3);
-    expect(new Set(plain.findings.map((f) => f.code))).toEqual(new Set(['LABEL_DUPLICATE', 'LABEL_UNKNOWN_CLASS', 'LABEL_CLIPPED', 'LABEL_ZERO_SIZE', 'LABEL_OUT_OF_BOUNDS', 'LABEL_COLUMNS']));
+    expect(new Set(plain.findings.map((f) => f.code))).toEqual(new Set(['LABEL_DUPLICATE', 'LABEL_UNKNOWN_CLASS', 'LABEL_CLIPPED', 'LABEL_ZERO_SIZE', 'LABEL_OUT_OF_BOUNDS', 'LABEL_COLUMNS', 'LABEL_CONFIDENCE_IGNORED']));
   });
 });

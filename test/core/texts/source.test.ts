@@ -13,6 +13,9 @@ describe('datasetNameFor', () => {
     expect(datasetNameFor('classes-file', '/data/helmet/classes.txt')).toBe('helmet');
     expect(datasetNameFor('classes-file', '/data/helmet/train/obj.names')).toBe('helmet');
     expect(datasetNameFor('data-yaml', '/data/ppe/data.yaml')).toBe('ppe');
+    // Every split name yw convert reads (valid, Validation ...) is a split folder here too.
+    expect(datasetNameFor('classes-file', '/data/ppe/valid/classes.txt')).toBe('ppe');
+    expect(datasetNameFor('coco-json', '/data/ppe/Validation/_annotations.coco.json')).toBe('ppe');
   });
 
   it('names a COCO JSON by the dataset above annotations/ or a split folder, else by its stem', () => {
@@ -41,6 +44,7 @@ function root(files: Record<string, string>, annotations: ReturnType<typeof coco
   const rels = Object.keys(files).sort();
   return {
     root: 'ds',
+    rootAbs: '/work/ds',
     annotations,
     files: rels,
     texts: new Map(Object.entries(files)),
@@ -99,15 +103,27 @@ describe('classesFromRoot', () => {
   });
 
   it('reports an unreadable classes file as a warning when annotations decide the order', () => {
-    const source = classesFromRoot(root({ 'data.yaml': 'train: images\n' }, [coco('ds/annotations/train.json', ['a'])]));
-    expect(source.findings.map((f) => [f.code, f.file])).toEqual([['TEXTS_CLASSES_UNREADABLE', 'ds/data.yaml']]);
+    const source = classesFromRoot(root({ 'data.yaml': 'names: [a\n', 'obj.names': '' }, [coco('ds/annotations/train.json', ['a'])]));
+    expect(source.findings.map((f) => [f.code, f.file])).toEqual([['TEXTS_CLASSES_UNREADABLE', 'ds/obj.names'], ['TEXTS_CLASSES_UNREADABLE', 'ds/data.yaml']]);
+  });
+
+  it('does not take a YAML without names, another YAML or an obj.data for a stale class list', () => {
+    const files = { 'data.yaml': 'train: images\n', 'obj.data': 'classes = 1\nnames = obj.names\n' };
+    expect(classesFromRoot(root(files, [coco('ds/annotations/train.json', ['a'])])).findings).toEqual([]);
+  });
+
+  it('reads a root\'s only dataset YAML whatever its name, and asks for the YAML itself among several', () => {
+    expect(classesFromRoot(root({ 'coco8.yaml': 'names: {0: person, 2: car}\n' })).classes.map((c) => [c.id, c.name])).toEqual([[0, 'person'], [2, 'car']]);
+    const error = errorOf(() => classesFromRoot(root({ 'a.yaml': 'names: [x]\n', 'b.yaml': 'names: [y]\n' })));
+    expect([error.code, error.hint]).toEqual(['DATA_YAML_AMBIGUOUS', 'pass the dataset YAML itself as the source (yw texts DIR/NAME.yaml)']);
   });
 
   it('lists what it looked for when a root has no classes', () => {
     const error = errorOf(() => classesFromRoot(root({ 'images/a.jpg': '' })));
     expect(error.code).toBe('TEXTS_NO_CLASSES');
     expect(error.hint).toBe(
-      'looked for annotations/*.json, else **/classes.txt, **/obj.names (any depth, sorted), then data.yaml, data.yml, dataset.yaml; ' +
+      'looked for annotations/*.json, else **/classes.txt, **/obj.names (any depth, sorted), the names file obj.data names, ' +
+        'then the dataset YAML at the root (data.yaml, data.yml, dataset.yaml or the only *.yaml); ' +
         'pass a classes file, data.yaml or COCO JSON instead',
     );
   });

@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +11,21 @@ async function touch(root: string, rel: string): Promise<void> {
 }
 
 describe('listFiles', () => {
+  it('leaves out names that are not UTF-8 and gives them, escaped, to badNames: two such names never collide', async () => {
+    const root = await tempDir();
+    const at = (...parts: (string | number[])[]) => Buffer.concat(parts.map((p) => Buffer.from(p as string)));
+    await touch(root, 'images/ok.jpg');
+    await touch(root, 'images/real\uFFFDchar.jpg'); // a valid UTF-8 name holding U+FFFD is a name like any other
+    writeFileSync(at(root, '/images/', [0x63, 0x61, 0x66, 0xe9], '.jpg'), ''); // café in Latin-1
+    writeFileSync(at(root, '/images/', [0x63, 0x61, 0x66, 0xe8], '.jpg'), ''); // cafè: decodes to the same string
+    mkdirSync(at(root, '/', [0xd6, 0xd0, 0xce, 0xc4])); // 中文 in GBK
+    writeFileSync(at(root, '/', [0xd6, 0xd0, 0xce, 0xc4], '/x.jpg'), '');
+    const bad: string[] = [];
+    expect(await listFiles(root, bad)).toEqual(['images/ok.jpg', 'images/real\uFFFDchar.jpg']);
+    expect(bad.sort()).toEqual(['\\xd6\\xd0\\xce\\xc4/', 'images/caf\\xe8.jpg', 'images/caf\\xe9.jpg']);
+    expect(await listFiles(root)).toHaveLength(2);
+  });
+
   it('lists files sorted by code unit, skipping hidden files and folders', async () => {
     const root = await tempDir();
     for (const f of ['b/img.jpg', 'B/img.jpg', 'a b/é.png', 'a/labels/x.txt', '.git/HEAD', 'a/.DS_Store', 'a/.cache/y.txt', 'Z.txt']) await touch(root, f);
