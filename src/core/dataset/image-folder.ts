@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { YwError } from '../../errors.js';
+import { SPLIT_ALIASES, type Split } from '../splits.js';
 
 /** A folder (relative to the dataset root, '' for the root) and how many sampled file_names it holds. */
 export interface FolderHits {
@@ -9,13 +10,15 @@ export interface FolderHits {
 
 /**
  * Where the images of a COCO file not made by yw may be, relative to the dataset root: the layouts
- * exporters write (`<split>/images`, `images/<split>`, COCO-2017's `<split>2017`, `<split>`, `images`),
- * the annotation file's own folder (Roboflow's COCO export: `train/_annotations.coco.json` beside the
- * images) and the root itself (file_names that carry their folder).
+ * exporters write (`<split>/images`, `images/<split>`, COCO-2017's `<split>2017`, `<split>`, `images`,
+ * with the split's other names too: `valid/images`), the annotation file's own folder (Roboflow's COCO
+ * export: `train/_annotations.coco.json` beside the images) and the root itself (file_names that
+ * carry their folder).
  */
-export function imageFolderCandidates(split: string, annFromRoot: string): string[] {
+export function imageFolderCandidates(split: Split, annFromRoot: string): string[] {
   const own = posix.dirname(annFromRoot.split('\\').join('/'));
-  const all = [`${split}/images`, `images/${split}`, `${split}2017`, split, 'images', own === '.' ? '' : own, ''];
+  const names = SPLIT_ALIASES[split];
+  const all = [...names.flatMap((n) => [`${n}/images`, `images/${n}`]), ...names.flatMap((n) => [`${n}2017`, n]), 'images', own === '.' ? '' : own, ''];
   return [...new Set(all)];
 }
 

@@ -49,11 +49,14 @@ describe('yw config on COCO datasets not made by yw: the image folder comes from
     expect(run.stderr).toContain('train images: train2017/ (all of its first 2 file_names are there');
   });
 
-  it('annotations/{train,val}.json with {train,val}/images/ needs no flag at all (the hardhat layout)', async () => {
+  it('annotations/{train,val}.json with {train,val}/images/ needs no flag at all (the hardhat layout), nor valid/images/', async () => {
     const cwd = await layout({ train: { ann: 'annotations/train.json', images: ['train/images'] }, val: { ann: 'annotations/val.json', images: ['val/images'] } });
     const run = await runCli(['config', '--data', 'data', '--out', 'c.py', '--style', 'standalone'], { cwd });
     expect(run.code, run.stderr).toBe(0);
     expect(await prefixes(join(cwd, 'c.py'))).toEqual(['train/images/', 'val/images/', 'val/images/']);
+    const valid = await layout({ train: { ann: 'annotations/train.json', images: ['train/images'] }, val: { ann: 'annotations/val.json', images: ['valid/images'] } });
+    expect((await runCli(['config', '--data', 'data', '--out', 'c.py', '--style', 'standalone'], { cwd: valid })).code).toBe(0);
+    expect(await prefixes(join(valid, 'c.py'))).toEqual(['train/images/', 'valid/images/', 'valid/images/']);
   });
 
   it('two folders that both hold the images are ambiguous: an error listing them', async () => {
@@ -68,7 +71,7 @@ describe('yw config on COCO datasets not made by yw: the image folder comes from
     const cwd = await layout({ train: { ann: 'annotations/train.json', images: [] }, val: { ann: 'annotations/val.json', images: ['val/images'] } });
     const run = await runCli(['config', '--data', 'data', '--out', 'c.py'], { cwd });
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`${join(cwd, 'data/annotations/train.json')} does not say where its images are (no info.yw.data_prefix), and none of its first 2 file_names is in train/images/, images/train/, train2017/, train/, images/, annotations/, . (the dataset root) [IMAGES_UNKNOWN]`);
+    expect(run.stderr).toContain(`${join(cwd, 'data/annotations/train.json')} does not say where its images are (no info.yw.data_prefix), and none of its first 2 file_names is in train/images/, images/train/, training/images/, images/training/, train2017/, train/, training2017/, training/, images/, annotations/, . (the dataset root) [IMAGES_UNKNOWN]`);
   });
 });
 

@@ -4,9 +4,12 @@ import { errorOf } from '../../helpers/errors.js';
 
 describe('image folder of a COCO file not made by yw', () => {
   it('tries the exporters\' layouts, the annotation file\'s folder and the root, once each', () => {
-    expect(imageFolderCandidates('train', 'annotations/train.json')).toEqual(['train/images', 'images/train', 'train2017', 'train', 'images', 'annotations', '']);
-    expect(imageFolderCandidates('val', 'valid/_annotations.coco.json')).toEqual(['val/images', 'images/val', 'val2017', 'val', 'images', 'valid', '']);
-    expect(imageFolderCandidates('train', 'train.json')).toEqual(['train/images', 'images/train', 'train2017', 'train', 'images', '']);
+    expect(imageFolderCandidates('train', 'annotations/train.json')).toEqual([
+      'train/images', 'images/train', 'training/images', 'images/training', 'train2017', 'train', 'training2017', 'training', 'images', 'annotations', '']);
+    expect(imageFolderCandidates('val', 'valid/_annotations.coco.json')).toEqual([
+      'val/images', 'images/val', 'valid/images', 'images/valid', 'validation/images', 'images/validation',
+      'val2017', 'val', 'valid2017', 'valid', 'validation2017', 'validation', 'images', '']);
+    expect(imageFolderCandidates('test', 'test.json').at(-2)).toBe('images');
   });
 
   it('takes the one folder with the most sampled names, refuses a tie', () => {
