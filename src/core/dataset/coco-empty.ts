@@ -17,7 +17,7 @@ export function emptyAnnotations(split: Split, summary: CocoSummary): { severity
   const images = `${summary.images} ${summary.images === 1 ? 'image' : 'images'}`;
   return split === 'train'
     ? { severity: 'error', why: `has ${images} but no annotations: every image trains as background and loss_bbox stays 0` }
-    : { severity: 'warning', why: `has ${images} but no annotations: with no ground truth every COCO mAP is -1, so no checkpoint is ever "best"` };
+    : { severity: 'warning', why: `has ${images} but no annotations: with no ground truth every COCO mAP is -1, so save_best keeps the first checkpoint it scores` };
 }
 
 /**
