@@ -59,19 +59,14 @@ function trainStep(spec: ConfigSpec, configPath: string): NextStep {
     `--amp needs a GPU: AmpOptimWrapper asserts one; on a CPU-only machine: ${shellCommand(['python', 'tools/train.py', configPath])}`);
 }
 
-/** tools/reparameterize_yoloworld.py writes `<out-dir>/<model name>_rep_conv.pth`; --out-dir must exist. */
+/** `yw reparam` does what tools/reparameterize_yoloworld.py does, with no Python and straight to the config's path. */
 function reparamSteps(spec: ConfigSpec, target: string): NextStep[] {
   const source = SIZE_FACTS[spec.size].v2Weights;
-  const outDir = posix.dirname(target);
-  const convNeck = spec.neck === 'vlpan' ? ['--conv-neck'] : [];
-  const steps = [
+  return [
     step(['wget', '-nc', '-P', PRETRAINED_DIR, `${HF_BASE}/${source}`]),
-    step(['mkdir', '-p', outDir]),
-    step(['python', 'tools/reparameterize_yoloworld.py', '--model', `${PRETRAINED_DIR}/${source}`, '--out-dir', outDir, '--text-embed', spec.embeddings, ...convNeck]),
+    // --neck conv (the default) folds into guide_convs: the RepConvMaxSigmoidCSPLayerWithTwoConv blocks yw config writes
+    step(['yw', 'reparam', '--weights', `${PRETRAINED_DIR}/${source}`, '--embeddings', spec.embeddings, '--out', target]),
   ];
-  const produced = posix.join(outDir, source.replace(/\.pth$/, convNeck.length ? '_rep_conv.pth' : '_rep_linear.pth'));
-  if (produced !== posix.normalize(target)) steps.push(step(['mv', produced, target]));
-  return steps;
 }
 
 /** The steps as printed and as written in the config header: each command, its note below it. */
