@@ -5,6 +5,7 @@
 //   npm run bench -- --million                      20,000 images x 50 boxes = 1,000,000 annotations, 1 run (RSS target)
 //   npm run bench -- --images N --boxes-per-image K --runs R
 //   npm run bench -- --check                        `yw check` on the same data, without and with --html
+//   npm run bench -- --coco                         yw config / check --config / texts on a 615 MB COCO file (scripts/bench-coco.js)
 import sharp from 'sharp';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -14,6 +15,10 @@ import { fileURLToPath } from 'node:url';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
+if (argv.includes('--coco')) {
+  await import('./bench-coco.js');
+  process.exit(0);
+}
 const million = argv.includes('--million');
 const check = argv.includes('--check');
 const args = parseArgs(argv.filter((a) => a !== '--million' && a !== '--check'), million ? { images: 20000, 'boxes-per-image': 50, runs: 1 } : { images: 10000, 'boxes-per-image': 5, runs: 5 });

@@ -3,12 +3,13 @@ import { dirname, join, resolve } from 'node:path';
 import { addCommonOptions, pickCommonOptions } from '../common-options.js';
 import { action, type CommandHost } from '../host.js';
 import { Output } from '../output.js';
+import { dataNotes } from '../config-notes.js';
 import { addConfigOptions, configOptionsSchema, type ConfigCliOptions } from './config-options.js';
 import { buildSpec } from '../../core/config/spec.js';
 import { buildRecipe } from '../../core/config/recipe.js';
 import { renderInheritBody, renderStandaloneBody } from '../../core/config/render.js';
 import { renderHeader } from '../../core/config/header.js';
-import { nextSteps } from '../../core/config/next-steps.js';
+import { nextSteps, stepLines } from '../../core/config/next-steps.js';
 import { checkEmbeddingsHeader, checkTextsAgainstClasses } from '../../core/config/inputs-check.js';
 import { configName, defaultEmbeddingsPath, defaultTextsPath, PRETRAINED_DIR } from '../../core/config/names.js';
 import { baseFileName } from '../../core/config/sizes.js';
@@ -55,6 +56,7 @@ async function runConfig(host: CommandHost, o: ConfigCliOptions, force: boolean,
   const textsExists = await regularFileExists(x.textsAbs, 'class-text JSON');
   if (textsExists) checkTextsAgainstClasses(await readJson(x.textsAbs, 'class-text JSON'), spec.classes, x.textsAbs);
   else if (textsNeeded) out.warn(`class-text JSON ${x.textsAbs} does not exist yet; the next steps create it`);
+  for (const note of dataNotes(x.found, x.splits)) (note.warn ? out.warn(note.text) : out.info(note.text));
   if (o.maskRefine === undefined) out.info(`mask-refine ${spec.maskRefine ? 'on: every train annotation has a polygon' : 'off: not every train annotation has a polygon'}`);
 
   const target = o.out !== undefined ? resolve(host.ctx.cwd, o.out) : join(root, 'configs', 'custom', `${configName(spec, x.name)}.py`);
@@ -71,14 +73,14 @@ async function runConfig(host: CommandHost, o: ConfigCliOptions, force: boolean,
     out.warn(`${join(root, 'third_party', 'mmyolo')} is missing: clone YOLO-World with --recursive, or use --style standalone`);
   }
   const mr = spec.maskRefine ? 'on' : 'off';
-  out.result([`wrote ${displayPath(host.ctx.cwd, target)}`, `${spec.classes.length} classes, mode ${spec.mode}, size ${spec.size}, mask-refine ${mr}`, 'next steps (from the YOLO-World root):', ...steps.map((s) => `  ${s}`)].join('\n'));
+  out.result([`wrote ${displayPath(host.ctx.cwd, target)}`, `${spec.classes.length} classes, mode ${spec.mode}, size ${spec.size}, mask-refine ${mr}`, 'next steps (from the YOLO-World root):', ...stepLines(steps)].join('\n'));
   return { out: target, mode: spec.mode, size: spec.size, classes: spec.classes, base: o.style === 'inherit' ? base : null, load_from: spec.loadFrom, next_steps: steps };
 }
 
 /** Reads the dataset and resolves every path: relative to the cwd as typed, relative to the YOLO-World root in the config. */
 async function readInputs(cwd: string, o: ConfigCliOptions) {
   const root = resolve(cwd, o.yoloWorld);
-  const { dataDir, splits } = await readSplits({
+  const { dataDir, splits, found } = await readSplits({
     cwd, root, data: o.data,
     ann: { train: o.trainAnn, val: o.valAnn, test: o.testAnn },
     images: { train: o.trainImages, val: o.valImages, test: o.testImages },
@@ -92,5 +94,5 @@ async function readInputs(cwd: string, o: ConfigCliOptions) {
     dataRoot: rel(root, dataDir), train: splits.train!, val: splits.val!, test: splits.test,
     texts: rel(root, textsAbs), embeddings: rel(root, embeddingsAbs), weights: weightsAbs && rel(root, weightsAbs),
   });
-  return { root, dataDir, name, textsAbs, embeddingsAbs, spec };
+  return { root, dataDir, name, textsAbs, embeddingsAbs, spec, splits, found };
 }
