@@ -122,7 +122,8 @@ describe('long label files block by block', () => {
     'CRLF and lone CR line ends': `${lines.slice(0, 5).join('\r\n')}\r${lines.slice(5).join('\n')}\n`,
     'lone CR line ends only (old Mac)': `${lines.join('\r')}\r`,
     'a triangle at the end, tab-separated (quads stay polygons)': `${lines.join('\n')}\n1\t0.2 0.2  0.3 0.2 0.25 0.3\n`,
-    'boxes only (no first pass for kinds)': `${lines.filter((l) => l.split(' ').length < 6).join('\n')}\n`,
+    'a dropped polygon (unknown class) at the end (quads stay oriented boxes)': `${lines.join('\n')}\n7 0.2 0.2 0.3 0.2 0.25 0.3\n`,
+    'boxes only': `${lines.filter((l) => l.split(' ').length < 6).join('\n')}\n`,
   };
   const blocks = (text: string, size: number) => labelBlocks(text, 'a.txt', context.classIds, {}, size);
 
@@ -170,6 +171,7 @@ describe('long label files block by block', () => {
     expect(kinds(texts['quads alone (oriented boxes)'])).toBe('box box box box box');
     expect(kinds(texts['a polygon at the end (quads stay polygons)'])).toBe('box polygon box box box polygon');
     expect(kinds(texts['a triangle at the end, tab-separated (quads stay polygons)'])).toBe('box polygon box box box polygon');
+    expect(kinds(texts['a dropped polygon (unknown class) at the end (quads stay oriented boxes)'])).toBe('box box box box box');
   });
 });
 

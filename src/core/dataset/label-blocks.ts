@@ -1,5 +1,5 @@
-import { KindTally, type LabelKinds } from './label-kinds.js';
-import { parseYoloLabels, type LabelCarry } from './yolo-labels.js';
+import { KindTally, type LabelCarry, type LabelKinds } from './label-kinds.js';
+import { parseYoloLabels } from './yolo-labels.js';
 
 /**
  * YOLO label texts longer than this are parsed block by block, each block whole lines of about this
@@ -22,34 +22,43 @@ export interface LabelBlock {
  * lines ending at LF or CR. The lookbehind anchors it at line starts and values and spaces are
  * disjoint classes, so a file without such a line is one linear scan.
  */
-function lineOf(n: number, more: boolean): RegExp {
+function lineOf(n: number, more: boolean, flags = ''): RegExp {
   const end = more ? '' : String.raw`[^\S\n\r]*(?![^\n\r])`;
-  return new RegExp(String.raw`(?<![^\n\r])[^\S\n\r]*\S+(?:[^\S\n\r]+\S+){${n - 1}}${end}`);
+  return new RegExp(String.raw`(?<![^\n\r])[^\S\n\r]*\S+(?:[^\S\n\r]+\S+){${n - 1}}${end}`, flags);
 }
 const QUAD_LINE = lineOf(9, false);
 /** Lines that may be polygons other than quadrilaterals: 7 values, or 10 and more. */
-const POLYGON_LINES = [lineOf(7, false), lineOf(10, true)];
+const POLYGON_LINES = [lineOf(7, false, 'g'), lineOf(10, true, 'g')];
 
 /**
  * `text` (a YOLO label file) cut after a line end every `blockChars` or so, each block with its carry;
- * the result is the same as parsing the text whole. Only a file with both quadrilateral lines and
- * other polygon lines costs a first pass: whether some polygon line is kept decides, for the whole
- * file, whether its quadrilaterals are oriented boxes.
+ * the result is the same as parsing the text whole.
  */
 export function* labelBlocks(text: string, file: string, classIds: ReadonlySet<number>, kinds: LabelKinds, blockChars = LABEL_BLOCK_CHARS): Generator<LabelBlock> {
-  let otherPolygons = false;
-  if (kinds.poseValues === undefined && QUAD_LINE.test(text) && POLYGON_LINES.some((re) => re.test(text))) {
-    const survey: LabelCarry = { linesBefore: 0, seen: new Set<string>(), kinds: new KindTally() };
-    for (const block of cut(text, blockChars)) {
-      parseYoloLabels(block.text, file, classIds, kinds, { ...survey, linesBefore: block.linesBefore });
-      if ((otherPolygons = survey.kinds.hasOtherPolygons)) break;
-    }
-  }
+  const otherPolygons = kinds.poseValues === undefined && QUAD_LINE.test(text) && keepsOtherPolygon(text, file, classIds, kinds);
   const seen = new Set<string>();
   const whole = new KindTally();
   for (const block of cut(text, blockChars)) {
     yield { text: block.text, carry: { linesBefore: block.linesBefore, seen, kinds: whole, otherPolygons, last: block.last } };
   }
+}
+
+/**
+ * Whether some line of the file is a polygon other than a quadrilateral that the parser keeps: then
+ * the file's quadrilaterals are polygons too, else oriented boxes (label-kinds.ts), even in the
+ * blocks before that line. Only lines of 7 or 10+ values are parsed, each alone: whether a line is
+ * kept does not depend on the others (a duplicate is kept or dropped as its first copy was).
+ */
+function keepsOtherPolygon(text: string, file: string, classIds: ReadonlySet<number>, kinds: LabelKinds): boolean {
+  const lineEnd = /[\n\r]/g;
+  for (const re of POLYGON_LINES) {
+    for (const match of text.matchAll(re)) {
+      lineEnd.lastIndex = match.index + match[0].length;
+      const line = text.slice(match.index, lineEnd.exec(text)?.index ?? text.length);
+      if (parseYoloLabels(line, file, classIds, kinds).shapes.some((s) => s.kind === 'polygon')) return true;
+    }
+  }
+  return false;
 }
 
 /** Blocks end after a line end (LF, CRLF or a lone CR), so a file of CR-only lines is cut too. */

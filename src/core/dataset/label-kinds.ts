@@ -127,3 +127,31 @@ export function shapeFrom(classId: number, line: number, kind: LineKind, coords:
   if (kind === 'polygon' || kind === 'quad') return { classId, line, kind: 'polygon', coords };
   return { classId, line, kind: 'box', coords: coords.slice(0, 4) };
 }
+
+/**
+ * What a block of a long label file needs from the rest of it (label-blocks.ts): how many lines came
+ * before (line numbers), the lines kept so far (LABEL_DUPLICATE), and the file's kinds of lines: each
+ * block's are added to `kinds`, whose notes come with the last block. A quadrilateral is an oriented
+ * box unless the file holds other polygons, which a later block may show: `otherPolygons` says it
+ * for the whole file.
+ */
+export interface LabelCarry {
+  linesBefore: number;
+  seen: Set<string>;
+  kinds: KindTally;
+  otherPolygons: boolean;
+  last: boolean;
+}
+
+/** After a file's lines (or a block's, with `carry`): its quadrilaterals read and its notes added. */
+export function finishKinds(tally: KindTally | undefined, shapes: YoloShape[], findings: Finding[], file: string, keepQuads: boolean, carry?: LabelCarry): void {
+  if (!carry) {
+    if (tally) for (const note of tally.notes(shapes, file, keepQuads)) findings.push(note);
+    return;
+  }
+  if (tally) {
+    carry.kinds.merge(tally);
+    tally.convertQuads(shapes, keepQuads, carry.otherPolygons);
+  }
+  if (carry.last) for (const note of carry.kinds.fileNotes(file, keepQuads)) findings.push(note);
+}

@@ -1,6 +1,6 @@
 import { finding, type Finding } from '../findings.js';
 import { clamp01, extent, shoelaceArea } from './geometry.js';
-import { columnsMessage, KindTally, lineKind, shapeFrom, type LabelKinds, type LineKind } from './label-kinds.js';
+import { columnsMessage, finishKinds, KindTally, lineKind, shapeFrom, type LabelCarry, type LabelKinds, type LineKind } from './label-kinds.js';
 import { scanPlainLine } from './yolo-labels-scan.js';
 import type { ImageSize, PixelShape, YoloShape } from './model.js';
 
@@ -15,7 +15,7 @@ const FLOAT_SLACK = 1e-6;
 
 const NOT_FINITE = /^[+-]?(?:nan|inf|infinity)$/i;
 
-export type { LabelKinds } from './label-kinds.js';
+export type { LabelCarry, LabelKinds } from './label-kinds.js';
 
 export interface ParsedLabels {
   shapes: YoloShape[];
@@ -71,31 +71,8 @@ export function parseYoloLabels(text: string, file: string, classIds: ReadonlySe
     if (kind !== 'box') (tally ??= new KindTally()).add(kind!, shapes.length, values ? values[5]! : Number(tokens![5]));
     shapes.push(checked);
   }
-  if (carry) finishBlock(carry, tally, shapes, findings, file, kinds.obbPolygons === true);
-  else if (tally) for (const note of tally.notes(shapes, file, kinds.obbPolygons === true)) findings.push(note);
+  finishKinds(tally, shapes, findings, file, kinds.obbPolygons === true, carry);
   return { shapes, findings };
-}
-
-/**
- * What a block of a long label file needs from the rest of it (label-blocks.ts): how many lines came
- * before (line numbers), the lines kept so far (LABEL_DUPLICATE), and the file's kinds of lines: each
- * block's are added to `kinds`, whose notes come with the last block. A quadrilateral is an oriented
- * box unless the file holds other polygons, which a later block may show: `otherPolygons` says it for
- * the whole file, from a first pass that only gathers `kinds` (and leaves `otherPolygons` undefined).
- */
-export interface LabelCarry {
-  linesBefore: number;
-  seen: Set<string>;
-  kinds: KindTally;
-  otherPolygons?: boolean;
-  last?: boolean;
-}
-
-function finishBlock(carry: LabelCarry, tally: KindTally | undefined, shapes: YoloShape[], findings: Finding[], file: string, keepQuads: boolean): void {
-  if (tally) carry.kinds.merge(tally);
-  if (carry.otherPolygons === undefined) return; // a first pass: kinds only
-  if (tally) tally.convertQuads(shapes, keepQuads, carry.otherPolygons);
-  if (carry.last) for (const note of carry.kinds.fileNotes(file, keepQuads)) findings.push(note);
 }
 
 /** What to do about a line yw cannot read as a box or polygon. */
