@@ -8,6 +8,7 @@ import { LAYOUT_DESCRIPTIONS, LAYOUTS, type LayoutKind } from './layout-kinds.js
 import { basename, CLASSES_FILE_NAMES, isImagePath, labelPathFor } from './paths.js';
 import type { RawSplit } from './source-splits.js';
 import { dotaPathFor, labelFindings, labelFor } from './label-files.js';
+import { labelNotAFile, notFileImages } from './not-files.js';
 
 export { LAYOUT_DESCRIPTIONS, LAYOUTS, type LayoutKind } from './layout-kinds.js';
 
@@ -119,28 +120,6 @@ function finalizeSplit({ name, dataPrefix, images }: RawSplit, fileSet: Readonly
     planned.push(image);
   }
   return { name, dataPrefix, images: planned };
-}
-
-/** The label path names something that is not a file: its boxes are unknown, which is not "no boxes". */
-function labelNotAFile(labelPath: string, what: string): Finding {
-  return finding('LABEL_NOT_A_FILE', 'error', `label file is ${what}, not a regular file; image kept without boxes`, {
-    file: labelPath,
-    hint: 'put the YOLO label text file there, or remove this entry if the image has no objects',
-  });
-}
-
-/** Image names in image folders that are broken links, FIFOs, devices: nothing to convert, but not silently. */
-function notFileImages(raw: RawPlan, notFiles: ReadonlyMap<string, string>): Finding[] {
-  const out: Finding[] = [];
-  for (const [path, what] of notFiles) {
-    if (what === 'a folder' || !isImagePath(path) || !raw.isInImageFolder(path)) continue;
-    out.push(finding('IMAGE_UNREADABLE', 'error', `${what}, not an image file; image excluded`, {
-      file: path,
-      hint: 'put the image file there, or remove the entry',
-      data: { excluded: true },
-    }));
-  }
-  return out;
 }
 
 /** One warning per pair of splits that share images (evaluating on training images inflates mAP). */
