@@ -86,9 +86,13 @@ const ultralytics: Planner = ({ files }) => {
   };
 };
 
-/** Splits from root image lists (train.txt, valid.txt ...); without lists, one split named `train`. */
-function listSplits(allImages: string[], dataPrefix: string, { texts, rootAbs }: LayoutInput, findings: Finding[]): RawSplit[] {
-  const lists = LIST_FILE_NAMES.filter((n) => texts.has(n));
+/**
+ * Splits from root image lists (train.txt, valid.txt ...); without lists, one split named `train`.
+ * When a data.yaml or obj.data decides the splits, the lists it names are read there (source-splits.ts)
+ * and these splits are replaced: reading the root lists here too repeated each of their findings.
+ */
+function listSplits(allImages: string[], dataPrefix: string, { texts, rootAbs, sourceSplits }: LayoutInput, findings: Finding[]): RawSplit[] {
+  const lists = sourceSplits ? [] : LIST_FILE_NAMES.filter((n) => texts.has(n));
   if (lists.length === 0) return [{ name: 'train', dataPrefix, images: allImages }];
   const index = indexImages(allImages);
   const listed = lists.map((list) => {

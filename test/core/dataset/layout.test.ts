@@ -85,6 +85,15 @@ describe('planLayout', () => {
     expect(bare.splits.map((s) => s.name)).toEqual(['train', 'val']);
   });
 
+  it('reads a list the data.yaml names once: each missing entry is one finding (it was two)', () => {
+    const files = ['data.yaml', 'data/a.jpg', 'data/a.txt', 'data/b.jpg', 'data/b.txt', 'train.txt', 'val.txt'];
+    const texts = new Map([['data.yaml', 'train: train.txt\nval: val.txt\nnames: [x]\n'], ['train.txt', 'data/a.jpg\ndata/gone.jpg\n'], ['val.txt', 'data/b.jpg\n']]);
+    const p = planConversion({ root: 'r', rootAbs: '/r', files, texts }, { seed: '0', categoryIdStart: 1, boxPolygons: false, obbPolygons: false });
+    expect(p.layout).toBe('side-by-side');
+    expect(p.splits.map((s) => [s.name, s.images.map((i) => i.path)])).toEqual([['train', ['data/a.jpg']], ['val', ['data/b.jpg']]]);
+    expect(p.findings.filter((f) => f.code === 'LIST_ENTRY_MISSING').map((f) => [f.file, f.line])).toEqual([['train.txt', 2]]);
+  });
+
   it('warns once per pair of splits that share images', () => {
     const files = ['images/1.jpg', 'images/2.jpg', 'labels/1.txt', 'labels/2.txt', 'train.txt', 'val.txt'];
     const p = plan(files, { 'train.txt': 'images/1.jpg\nimages/2.jpg\n', 'val.txt': 'images/2.jpg\n' });
