@@ -23,7 +23,8 @@ export interface ConvertCliOptions {
   obbPolygons: boolean;
 }
 
-function fraction(value: string): number {
+/** The --val-fraction parser (convert, check <root>, prepare): a number strictly between 0 and 1. */
+export function fraction(value: string): number {
   const n = Number(value);
   if (value.trim() === '' || !(n > 0 && n < 1)) throw new InvalidArgumentError('expected a number between 0 and 1, e.g. 0.2');
   return n;
