@@ -17,6 +17,8 @@ export interface InputPaths {
   data: string;
   ann: Partial<Record<Split, string>>;
   images: Partial<Record<Split, string>>;
+  /** COCO files about to be written (yw prepare), by absolute path: read as if they were in place. */
+  planned?: ReadonlyMap<string, CocoSummary>;
 }
 
 export type SplitData = SplitPaths & { file: string; summary: CocoSummary };
@@ -40,8 +42,9 @@ export async function readSplits(p: InputPaths): Promise<{ dataDir: string; spli
   for (const split of SPLITS) {
     const given = p.ann[split];
     const file = given !== undefined ? resolve(dataDir, given) : join(dataDir, 'annotations', `${split}.json`);
-    if (given === undefined && !(await regularFileExists(file, 'COCO annotation file'))) continue;
-    const summary = summarizeCoco(await readJson(file, 'COCO annotation file'), file);
+    const planned = p.planned?.get(file);
+    if (given === undefined && planned === undefined && !(await regularFileExists(file, 'COCO annotation file'))) continue;
+    const summary = planned ?? summarizeCoco(await readJson(file, 'COCO annotation file'), file);
     const images = p.images[split] ?? summary.yw?.dataPrefix;
     if (images === undefined) {
       throw new YwError('IMAGES_UNKNOWN', `${file} does not say where its images are (no info.yw.data_prefix)`, { file, hint: `pass --${split}-images FOLDER (relative to ${p.data})` });
