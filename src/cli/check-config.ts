@@ -1,3 +1,4 @@
+import { Option, type Command } from 'commander';
 import { resolve } from 'node:path';
 import type { CheckSummary } from './check-report.js';
 import type { RunContext } from './context.js';
@@ -11,6 +12,13 @@ import { hasMmengine, readConfigWithMmengine } from '../io/config/mmengine-confi
 
 export const READERS = ['auto', 'builtin', 'mmengine'] as const;
 export type Reader = (typeof READERS)[number];
+
+/** How the config is read (yw check --config and yw prepare). */
+export function addReaderOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--reader <how>', 'how to read the config: mmengine when importable, else built-in').choices(READERS).default('auto'))
+    .option('--python <exe>', 'Python used for --reader mmengine/auto', 'python3');
+}
 
 export interface ConfigCheckOptions {
   /** The config as typed (relative to the cwd). */

@@ -1,9 +1,9 @@
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { z } from 'zod';
 import { addCommonOptions, pickCommonOptions, type CommonOptions } from '../common-options.js';
 import { action, type CommandHost } from '../host.js';
 import { formatCheckReport } from '../check-report.js';
-import { checkConfigFile, READERS } from '../check-config.js';
+import { addReaderOptions, checkConfigFile, READERS } from '../check-config.js';
 import { findingsExitCode, Output, writeReport } from '../output.js';
 import { assertDumpTarget, dumpConfig, dumpsToStdout } from '../config-dump.js';
 import { YwError } from '../../errors.js';
@@ -25,9 +25,8 @@ export function register(program: Command, host: CommandHost): void {
     .description('catch silent training failures: profile a dataset root, or check a config against the data, texts, embeddings and weights it names')
     .argument('[dataset-root]', 'dataset to profile and check (every finding yw convert would report), writing nothing')
     .option('-c, --config <file.py>', 'training config to check (mmengine .py)')
-    .option('--yolo-world <dir>', 'YOLO-World root: where tools/train.py runs and relative paths resolve', '.')
-    .addOption(new Option('--reader <how>', 'how to read the config: mmengine when importable, else built-in').choices(READERS).default('auto'))
-    .option('--python <exe>', 'Python used for --reader mmengine/auto', 'python3')
+    .option('--yolo-world <dir>', 'YOLO-World root: where tools/train.py runs and relative paths resolve', '.');
+  addReaderOptions(command)
     .option('--dump-config <file>', 'also write the resolved config as JSON (sorted keys, tuples marked); - for stdout');
   addCommonOptions(addDatasetOptions(command))
     .addHelpText('after', `
