@@ -29,6 +29,8 @@ export interface DatasetScan {
   plan: ConversionPlan;
   /** The planned splits with their image sizes (unreadable images left out). */
   sized: SizedSplit[];
+  /** The findings of reading the image headers (unreadable images, decode notes): yw convert reports them too. */
+  sizeFindings: Finding[];
   summary: DatasetCheckSummary;
   /** Every finding, files relative to the dataset root (`underRoot` makes them as typed). */
   findings: Finding[];
@@ -86,5 +88,5 @@ export async function scanPlan(
     profile,
   };
   const findings = [...plan.findings, ...sized.findings, ...scanned.findings, ...profileFindings(profile)];
-  return { rootAbs, plan, sized: sized.splits, summary, findings, ...(collector ? { collected: collector.result() } : {}) };
+  return { rootAbs, plan, sized: sized.splits, sizeFindings: sized.findings, summary, findings, ...(collector ? { collected: collector.result() } : {}) };
 }

@@ -22,6 +22,8 @@ export interface WriteSplitsInput {
   categories: readonly CocoCategory[];
   context: LabelContext;
   force: boolean;
+  /** For the "already exists" hint (default `yw convert`). */
+  command?: string;
   onImage?: () => void;
   /** Sees every piece of text written to a split's file, in order (yw prepare reads the files back from it). */
   onText?: (split: string, text: string) => void;
@@ -61,7 +63,7 @@ export async function stageCocoSplits(input: WriteSplitsInput): Promise<StagedSp
   try {
     for (const split of input.splits) {
       const file = join(input.outDir, `${split.name}.json`);
-      const stream = await openBufferedStream(file, { force: input.force, command: 'yw convert', role: splitRole(split.name) });
+      const stream = await openBufferedStream(file, { force: input.force, command: input.command ?? 'yw convert', role: splitRole(split.name) });
       streams.push(stream);
       const tap = input.onText;
       const sink = tap ? { write: (text: string) => {
