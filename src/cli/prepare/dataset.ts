@@ -1,0 +1,85 @@
+import { join, resolve } from 'node:path';
+import type { RunContext } from '../context.js';
+import type { Output } from '../output.js';
+import { scanPlan, type DatasetScan } from '../dataset-scan.js';
+import { valFractionCommand } from '../commands/convert.js';
+import { DEFAULT_VAL_FRACTION, type PrepareOptions } from './options.js';
+import { labelContext, type ConversionPlan } from '../../core/dataset/convert.js';
+import { summarizeCoco, type CocoSummary } from '../../core/dataset/coco-summary.js';
+import { planFromInput, readPlanInput } from '../../io/dataset/load-dataset.js';
+import { splitRole, stageCocoSplits, type StagedSplits } from '../../io/dataset/write-coco-splits.js';
+import { assertWritable } from '../../io/fs/atomic-write.js';
+
+export interface DatasetPlan {
+  rootAbs: string;
+  plan: ConversionPlan;
+  /** The val split held out of train (a dataset without one), as `yw convert --val-fraction F --seed S`. */
+  heldOut?: { fraction: number; seed: string };
+}
+
+/**
+ * yw convert's plan, read once: with --val-fraction as given (yw convert's refusals included); without
+ * it, a dataset whose only split is train is planned again with the default held-out fraction.
+ */
+export async function planDataset(ctx: RunContext, dataset: string, o: PrepareOptions): Promise<DatasetPlan> {
+  const rootAbs = resolve(ctx.cwd, dataset);
+  const read = await readPlanInput(ctx.cwd, dataset, rootAbs, o.convert);
+  const plan = (fraction?: number) => {
+    const opts = { ...o.convert, ...(fraction === undefined ? {} : { valFraction: fraction }) };
+    return planFromInput(read, { ...opts, valFractionCommand: valFractionCommand(dataset, opts) });
+  };
+  if (o.valFraction !== undefined) return { rootAbs, plan: plan(o.valFraction), heldOut: { fraction: o.valFraction, seed: o.convert.seed } };
+  const first = plan();
+  const trainOnly = first.splits.length === 1 && first.splits[0]!.name === 'train';
+  if (!trainOnly) return { rootAbs, plan: first };
+  return { rootAbs, plan: plan(DEFAULT_VAL_FRACTION), heldOut: { fraction: DEFAULT_VAL_FRACTION, seed: o.convert.seed } };
+}
+
+/** Where yw convert writes the split files: `<dataset>/annotations/<split>.json`. */
+export function splitFile(rootAbs: string, split: string): string {
+  return join(rootAbs, 'annotations', `${split}.json`);
+}
+
+/** Claims every split file (refusing one that exists without --force) before any image is read. */
+export async function claimSplitFiles(d: DatasetPlan, force: boolean): Promise<void> {
+  for (const split of d.plan.splits) await assertWritable(splitFile(d.rootAbs, split.name), { force, command: 'yw prepare', role: splitRole(split.name) });
+}
+
+/** yw check <dataset>'s scan of the plan (sizes, profile, findings; with --html what the page draws). */
+export function scanDataset(out: Output, dataset: string, d: DatasetPlan, o: PrepareOptions): Promise<DatasetScan> {
+  return scanPlan(out, dataset, d.rootAbs, d.plan, { boxPolygons: o.convert.boxPolygons, obbPolygons: o.convert.obbPolygons, collect: o.html !== undefined });
+}
+
+export interface StagedCoco {
+  staged: StagedSplits;
+  /** What yw config reads back from each file, by absolute path. */
+  summaries: Map<string, CocoSummary>;
+}
+
+/**
+ * yw convert's writer, up to putting the files in place: the split files are written to their
+ * temporary siblings and read back as yw config reads them (from the very text written).
+ */
+export async function stageCoco(out: Output, scan: DatasetScan, o: PrepareOptions, force: boolean): Promise<StagedCoco> {
+  const texts = new Map<string, string[]>();
+  const bar = out.progress(scan.sized.reduce((n, s) => n + s.images.length, 0), 'writing COCO');
+  const staged = await stageCocoSplits({
+    rootAbs: scan.rootAbs, outDir: join(scan.rootAbs, 'annotations'), splits: scan.sized, categories: scan.plan.categories,
+    context: labelContext(scan.plan, o.convert), force, command: 'yw prepare',
+    onImage: () => bar.increment(),
+    onText: (split, text) => {
+      const parts = texts.get(split);
+      if (parts) parts.push(text);
+      else texts.set(split, [text]);
+    },
+  });
+  bar.stop();
+  try {
+    const summaries = new Map<string, CocoSummary>();
+    for (const split of staged.splits) summaries.set(split.file, summarizeCoco(JSON.parse(texts.get(split.name)!.join('')), split.file));
+    return { staged, summaries };
+  } catch (error) {
+    await staged.abort();
+    throw error;
+  }
+}
