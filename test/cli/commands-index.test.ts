@@ -4,7 +4,7 @@ import { runCli } from '../helpers/run-cli.js';
 
 describe('commandsFor (lazy command loading)', () => {
   it('loads only the command argv names, all of them for help, typos and completion, none for --version', async () => {
-    expect(COMMAND_NAMES.slice(0, 6)).toEqual(['convert', 'texts', 'embed', 'config', 'best', 'check']);
+    expect(COMMAND_NAMES.slice(0, 8)).toEqual(['convert', 'texts', 'embed', 'config', 'reparam', 'best', 'slim', 'check']);
     expect(COMMAND_NAMES).toContain('completion');
     const all = COMMAND_NAMES.length;
     expect(await commandsFor(['convert', 'datasets/x', '--force'])).toHaveLength(1);

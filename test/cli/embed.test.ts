@@ -128,12 +128,15 @@ describe('yw embed', () => {
     expect(run.stderr).toContain(`hint: download them into ${model}, e.g. wget -P ${model} https://huggingface.co/openai/clip-vit-base-patch32/resolve/main/merges.txt https://huggingface.co/openai/clip-vit-base-patch32/resolve/main/model.safetensors`);
   });
 
-  it('refuses pytorch_model.bin alone for now, pointing at model.safetensors', async () => {
+  it('reads pytorch_model.bin alone (torch.save of the same weights) and writes the same bytes as from model.safetensors', async () => {
     const model = await snapshotCopy(['config.json', 'vocab.json', 'merges.txt']);
     await cp(join(SNAPSHOT, 'pytorch_model.bin'), join(model, 'pytorch_model.bin'));
-    const run = await runCli(['embed', TEXTS, '--model', model, '-o', join(model, 'x.npy')]);
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain('has pytorch_model.bin but no model.safetensors; yw embed cannot read PyTorch checkpoints yet [CLIP_BIN_UNSUPPORTED]');
+    const fromBin = await runCli(['embed', TEXTS, '--model', model, '-o', join(model, 'bin.npy')]);
+    expect(fromBin.stderr).toBe('');
+    expect(fromBin.code).toBe(0);
+    expect(fromBin.stdout).toContain(`(${join(model, 'pytorch_model.bin')})`);
+    expect((await runCli(['embed', TEXTS, '--model', SNAPSHOT, '-o', join(model, 'safetensors.npy')])).code).toBe(0);
+    expect((await readFile(join(model, 'bin.npy'))).equals(await readFile(join(model, 'safetensors.npy')))).toBe(true);
   });
 
   it('refuses a weights file that lacks a text-model tensor (transformers would use random values)', async () => {

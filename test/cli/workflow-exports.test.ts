@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { FIXTURES } from '../helpers/convert-run.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/tmp.js';
+
+/** A real (tiny) YOLO-World v2 training checkpoint stands in for the published weights yw check opens. */
+const tinyWeights = fileURLToPath(new URL('../../fixtures/checkpoints/yolo-world/v2_tiny.pth', import.meta.url));
 
 interface Finding {
   code: string;
@@ -65,7 +69,7 @@ describe('convert -> texts -> config -> check, per exporter', () => {
       expect([config.code, config.stderr]).toEqual([0, expect.any(String)]);
       const written = JSON.parse(config.stdout) as { load_from: string; classes: string[] };
       await mkdir(join(root, 'pretrained_models'), { recursive: true });
-      await writeFile(join(root, written.load_from), '');
+      await copyFile(tinyWeights, join(root, written.load_from));
       const check = await cli(['check', '--config', `configs/custom/${name}.py`, '--reader', 'builtin', '--json']);
       expect(JSON.parse(check.stdout)).toMatchObject({ findings: [] });
       expect(check.code).toBe(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../helpers/run-cli.js';
@@ -7,6 +7,9 @@ import { tempDir } from '../helpers/tmp.js';
 import { sharedReference, skipNote, yoloWorldConfigRoot } from '../helpers/shared-reference.js';
 
 const sample = fileURLToPath(new URL('../../fixtures/sample-helmet', import.meta.url));
+/** A real (tiny) YOLO-World v2 training checkpoint stands in for the published weights; embeddings for its 3 classes. */
+const tinyWeights = fileURLToPath(new URL('../../fixtures/checkpoints/yolo-world/v2_tiny.pth', import.meta.url));
+const tinyEmbeddings = fileURLToPath(new URL('../../fixtures/checkpoints/yolo-world/embeddings_3x512.npy', import.meta.url));
 /** An mmyolo l mask-refine base chain (one Python literal per resolved top-level name). */
 const mmyolo = fileURLToPath(new URL('../../fixtures/check-reader/third_party', import.meta.url));
 
@@ -18,6 +21,20 @@ async function yoloWorldRoot(): Promise<string> {
   const root = await tempDir();
   await cp(sample, join(root, 'data', 'helmet'), { recursive: true });
   return root;
+}
+
+/**
+ * The weights load_from names: the tiny checkpoint for finetune; for reparam, the output of the
+ * `yw reparam` step config printed, run on the published weights and embeddings it names.
+ */
+async function placeWeights(root: string, mode: 'finetune' | 'reparam', written: { load_from: string; next_steps: string[] }): Promise<void> {
+  await mkdir(join(root, 'pretrained_models'), { recursive: true });
+  if (mode === 'finetune') return copyFile(tinyWeights, join(root, written.load_from));
+  const step = written.next_steps.find((s) => s.startsWith('yw reparam '))!.split(' ');
+  await copyFile(tinyWeights, join(root, step[step.indexOf('--weights') + 1]!));
+  await mkdir(join(root, 'embeddings'), { recursive: true });
+  await copyFile(tinyEmbeddings, join(root, step[step.indexOf('--embeddings') + 1]!));
+  expect((await runCli([...step.slice(1), '-q'], { cwd: root })).code).toBe(0);
 }
 
 describe('convert -> texts -> config -> check', () => {
@@ -32,7 +49,7 @@ describe('convert -> texts -> config -> check', () => {
       const written = JSON.parse(config.stdout) as { load_from: string; classes: string[] };
       expect(written.classes).toEqual(['helmet', 'head', 'safety vest']);
       await mkdir(join(root, 'pretrained_models'), { recursive: true });
-      await writeFile(join(root, written.load_from), '');
+      await copyFile(tinyWeights, join(root, written.load_from));
       if (style === 'inherit') {
         // inherit needs the mmyolo base chain; without it check must say exactly that.
         const check = await cli(['check', '--config', 'configs/custom/helmet.py', '--reader', 'builtin', '--json']);
@@ -59,10 +76,9 @@ describe('convert -> texts -> config -> check', () => {
       const weights = mode === 'reparam' ? ['--weights', 'pretrained_models/helmet_l_rep_conv.pth'] : [];
       const config = await cli(['config', '--data', 'data/helmet', '--mode', mode, '--size', 'l', '--out', 'configs/custom/helmet.py', '--json', ...weights]);
       expect(config.code).toBe(0);
-      const written = JSON.parse(config.stdout) as { load_from: string; base: string };
+      const written = JSON.parse(config.stdout) as { load_from: string; base: string; next_steps: string[] };
       expect(written.base).toContain('yolov8_l_mask-refine_syncbn_fast_8xb16-500e_coco.py');
-      await mkdir(join(root, 'pretrained_models'), { recursive: true });
-      await writeFile(join(root, written.load_from), '');
+      await placeWeights(root, mode, written);
       const check = await cli(['check', '--config', 'configs/custom/helmet.py', '--reader', 'builtin', '--json']);
       expect(JSON.parse(check.stdout)).toMatchObject({ findings: [], classes: { count: 3 } });
       expect(check.code).toBe(0);
@@ -88,10 +104,9 @@ describe.skipIf(!reference)('yw config --style inherit in a real YOLO-World root
     const config = await cli(['config', '--data', 'data/helmet', '--mode', mode, '--size', size, '--style', 'inherit',
       '--out', 'configs/custom/helmet.py', '--json', ...weights]);
     expect(config.code).toBe(0);
-    const written = JSON.parse(config.stdout) as { load_from: string; base: string };
+    const written = JSON.parse(config.stdout) as { load_from: string; base: string; next_steps: string[] };
     expect(written.base).toContain(`third_party/mmyolo/configs/yolov8/${base}`);
-    await mkdir(join(root, 'pretrained_models'), { recursive: true });
-    await writeFile(join(root, written.load_from), '');
+    await placeWeights(root, mode, written);
     const check = await cli(['check', '--config', 'configs/custom/helmet.py', '--reader', 'builtin', '--json']);
     const report = JSON.parse(check.stdout) as { reader: string; files: number; findings: unknown[]; classes: { count: number } };
     expect(report).toMatchObject({ reader: 'builtin', findings: [], classes: { count: 3 } });

@@ -1,6 +1,7 @@
 import { countBySeverity } from '../../core/findings.js';
 import { formatSparkline, formatTable, formatValue } from '../../core/training-log/table.js';
 import type { BestRun } from './run.js';
+import { formatBytes } from '../checkpoints/format.js';
 
 /** The human-readable result: headline, top-K table, sparkline, checkpoint line, files written. */
 export function formatBestText(r: BestRun): string {
@@ -14,7 +15,9 @@ export function formatBestText(r: BestRun): string {
     checkpointLine(r),
   ];
   if (r.written.bestEpochTxt) lines.push(`wrote ${r.written.bestEpochTxt}`);
-  if (r.written.link) lines.push(`${r.written.linkKind === 'copy' ? 'copied' : 'linked'} ${r.written.link} -> ${r.checkpoint.file}`);
+  const slim = r.written.slim;
+  if (slim) lines.push(`wrote ${r.written.link}: slim copy of ${r.checkpoint.file}, ${formatBytes(slim.inputBytes)} -> ${formatBytes(slim.outputBytes)} (${slim.dropped.length ? `dropped ${slim.dropped.join(', ')}` : 'nothing to drop'})`);
+  else if (r.written.link) lines.push(`${r.written.linkKind === 'copy' ? 'copied' : 'linked'} ${r.written.link} -> ${r.checkpoint.file}`);
   if (r.written.plot) lines.push(`wrote ${r.written.plot}`);
   return `${lines.join('\n')}\n`;
 }

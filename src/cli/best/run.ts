@@ -10,6 +10,7 @@ import { renderPlotSvg } from '../../core/training-log/svg-plot.js';
 import { writeFileAtomic } from '../../io/fs/atomic-write.js';
 import { linkOrCopy, type LinkKind } from '../../io/fs/link-file.js';
 import { listCheckpoints, locateRuns, readScalars } from '../../io/logs/training-runs.js';
+import { slimCheckpoint, type SlimResult } from '../checkpoints/run-slim.js';
 
 export const PLOT_FORMATS = ['.svg', '.png'] as const;
 
@@ -18,7 +19,7 @@ export interface BestRun extends BestResult {
   /** Paths as shown to the user (relative to the working folder). */
   workDir: string;
   checkpointPath?: string;
-  written: { bestEpochTxt?: string; link?: string; linkKind?: LinkKind; plot?: string };
+  written: { bestEpochTxt?: string; link?: string; linkKind?: LinkKind | 'slim'; plot?: string; slim?: SlimResult };
 }
 
 /** io → core → io for `yw best`: read the runs, decide, then write what was asked for. */
@@ -44,12 +45,20 @@ export async function runBest(ctx: RunContext, path: string, options: BestCliOpt
     await writeFileAtomic(target, formatBestEpochTxt(result.best.validation.raw), { force, command, role: 'best_epoch.txt' });
     run.written.bestEpochTxt = show(target);
   }
+  if (options.slim && !options.link) {
+    throw new YwError('SLIM_NEEDS_LINK', '--slim changes what --link writes; it needs --link', { hint: 'yw best DIR --link --slim, or yw slim IN OUT for any checkpoint' });
+  }
   if (options.link) {
     if (file === undefined) {
       throw new YwError('NO_CHECKPOINT', `no checkpoint to link in ${run.workDir}`, { hint: 'the work dir has no epoch_*.pth; --link needs one' });
     }
     const link = join(source.workDir, 'best.pth');
-    run.written.linkKind = await linkOrCopy(join(source.workDir, file), link, { force, command, role: 'best.pth link' });
+    if (options.slim) {
+      run.written.slim = await slimCheckpoint(join(source.workDir, file), link, { force, command, show, replacesLink: true });
+      run.written.linkKind = 'slim';
+    } else {
+      run.written.linkKind = await linkOrCopy(join(source.workDir, file), link, { force, command, role: 'best.pth link' });
+    }
     run.written.link = show(link);
   }
   if (options.plot !== undefined) run.written.plot = show(await writePlot(ctx, run, options, force));

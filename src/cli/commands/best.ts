@@ -15,6 +15,7 @@ const optionsSchema = z.object({
   top: z.coerce.number().int().min(1),
   write: z.boolean().default(false),
   link: z.boolean().default(false),
+  slim: z.boolean().default(false),
   plot: z.string().min(1).optional(),
   plotMetrics: z.string().optional(),
 });
@@ -28,6 +29,8 @@ Examples:
   yw best work_dirs/yolo_world_v2_l_custom --metric coco/bbox_mAP_50 --top 10
   # write best_epoch.txt and make best.pth point at the chosen checkpoint
   yw best work_dirs/yolo_world_v2_l_custom --write --link
+  # best.pth as a slim copy instead (weights + meta, no optimizer state: about a third of the size)
+  yw best work_dirs/yolo_world_v2_l_custom --link --slim
   # one run's log, machine-readable
   yw best work_dirs/x/20240618_101010/vis_data/scalars.json --json
   # plot mAP, mAP@50 and the train loss per epoch
@@ -46,6 +49,7 @@ export function register(program: Command, host: CommandHost): void {
     .option('--top <k>', 'how many epochs the table shows', '5')
     .option('--write', 'write best_epoch.txt beside the scalars.json that holds the best epoch', false)
     .option('--link', 'make best.pth in the work dir point at the chosen checkpoint', false)
+    .option('--slim', 'with --link: write best.pth as a copy with only state_dict and meta (see yw slim)', false)
     .option('--plot <file>', `draw the metric and train loss per epoch to FILE${PLOT_FORMATS.join(' or FILE')}`)
     .option('--plot-metrics <keys>', 'more metrics for --plot, comma-separated');
   addCommonOptions(command).addHelpText('after', EXAMPLES).action(

@@ -13,7 +13,9 @@ const COMMAND_MODULES: Readonly<Record<string, () => Promise<CommandModule>>> = 
   texts: () => import('./texts.js'),
   embed: () => import('./embed.js'),
   config: () => import('./config.js'),
+  reparam: () => import('./reparam.js'),
   best: () => import('./best.js'),
+  slim: () => import('./slim.js'),
   check: () => import('./check.js'),
   completion: () => import('./completion.js'),
 };

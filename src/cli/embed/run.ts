@@ -1,16 +1,15 @@
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { RunContext } from '../context.js';
-import { YwError } from '../../errors.js';
 import { parseClipTextConfig, type ClipTextConfig } from '../../core/clip/config.js';
 import { embedClassTexts, type EmbedResult } from '../../core/clip/embed.js';
 import { runInThisThread } from '../../core/clip/run-model.js';
-import { downloadHint, DEFAULT_CLIP_REPO } from '../../core/clip/hf-cache.js';
 import { parseMerges } from '../../core/clip/bpe.js';
 import { ClipTokenizer, parseVocab } from '../../core/clip/tokenizer.js';
 import { npyFloat32 } from '../../core/npy-header.js';
 import { assertWritable, writeFileAtomic } from '../../io/fs/atomic-write.js';
 import { displayPath } from '../../io/fs/display-path.js';
 import { readJson, readText } from '../../io/fs/read-text.js';
+import { openPytorchBin } from '../../io/checkpoints/pytorch-bin-source.js';
 import { openSafetensors, type ClosableWeightSource } from '../../io/checkpoints/safetensors-source.js';
 import { resolveClipSnapshot, type ClipSnapshot } from '../../io/models/clip-snapshot.js';
 import { parallelRunner } from '../../io/clip/parallel-runner.js';
@@ -55,9 +54,6 @@ export async function runEmbed(ctx: RunContext, textsArg: string, options: { mod
 
 async function openWeights(snapshot: ClipSnapshot, show: (p: string) => string): Promise<ClosableWeightSource> {
   if (snapshot.weights.endsWith('.safetensors')) return openSafetensors(snapshot.weights, show(snapshot.weights));
-  const dir = show(snapshot.dir);
-  throw new YwError('CLIP_BIN_UNSUPPORTED', `${dir} has pytorch_model.bin but no model.safetensors; yw embed cannot read PyTorch checkpoints yet`, {
-    file: show(snapshot.weights),
-    hint: `the same weights are published as model.safetensors: ${downloadHint(snapshot.repoId ?? DEFAULT_CLIP_REPO, dir, ['model.safetensors'])}`,
-  });
+  // pytorch_model.bin: torch.save's zip (or legacy) format, read with yw's own checkpoint reader
+  return openPytorchBin(snapshot.weights, show(snapshot.weights));
 }

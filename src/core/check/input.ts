@@ -1,6 +1,7 @@
 import type { CocoSummary } from '../dataset/coco-summary.js';
 import type { NpyHeader } from '../npy-header.js';
 import type { PyDict } from '../config-reader/values.js';
+import type { CheckpointHeader } from './load-from.js';
 import { findDatasets } from './datasets.js';
 import { evaluatorAnnFiles } from './paths.js';
 import { get, joinRoot, normalizePath, str } from './walk.js';
@@ -25,6 +26,8 @@ export interface CheckInput {
   texts: Map<string, unknown | Unreadable>;
   npy: Map<string, NpyHeader | Unreadable>;
   exists: Map<string, boolean>;
+  /** The load_from checkpoint's header, when it exists (absent: not read, only its name is checked). */
+  checkpoints?: Map<string, CheckpointHeader | Unreadable>;
 }
 
 export const IMAGE_SAMPLE = 20;
@@ -54,9 +57,15 @@ export function pathsToStat(config: PyDict, coco: CheckInput['coco']): string[] 
     if (!info || isUnreadable(info) || d.imagePrefix === undefined) continue;
     for (const name of info.sample) out.add(joinRoot(d.imagePrefix, name));
   }
-  const loadFrom = str(config.get('load_from'));
-  if (loadFrom) out.add(normalizePath(loadFrom));
+  const loadFrom = loadFromPath(config);
+  if (loadFrom) out.add(loadFrom);
   return [...out].sort();
+}
+
+/** `load_from` as a key of `exists`/`checkpoints`. */
+export function loadFromPath(config: PyDict): string | undefined {
+  const loadFrom = str(config.get('load_from'));
+  return loadFrom ? normalizePath(loadFrom) : undefined;
 }
 
 /** The first IMAGE_SAMPLE `images[].file_name` of a COCO JSON. */

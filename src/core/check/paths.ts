@@ -25,7 +25,6 @@ export function checkPaths(input: CheckInput): Finding[] {
   return [
     ...datasets.flatMap((d) => checkDatasetFiles(input, d)),
     ...checkEvaluators(input, datasets),
-    ...checkLoadFrom(input),
     ...checkDynamicIntervals(input),
   ];
 }
@@ -72,41 +71,6 @@ function checkEvaluators(input: CheckInput, datasets: DatasetRef[]): Finding[] {
     } else if (isUnreadable(coco) && !datasets.some((d) => d.annFile === ev.file)) {
       out.push(annProblem(input, ev.path, ev.file, coco.error));
     }
-  }
-  return out;
-}
-
-const REP_NAME = /_rep_(conv|linear)\b/;
-
-function checkLoadFrom(input: CheckInput): Finding[] {
-  const key = 'load_from';
-  const value = input.config.get(key);
-  if (value === null || value === undefined) {
-    return [issue(input.configFile, 'LOAD_FROM_NONE', 'info', key, 'not set: training starts from random weights',
-      'set load_from to a pretrained YOLO-World checkpoint unless you mean to train from scratch')];
-  }
-  const file = str(value);
-  if (!file) return [];
-  const out: Finding[] = [];
-  if (input.exists.get(normalizePath(file)) === false) {
-    out.push(issue(input.configFile, 'LOAD_FROM_NOT_FOUND', 'error', key, `${file} not found`,
-      'download the checkpoint into pretrained_models/ (published names differ from the config names: match the 8-hex hash), or run tools/reparameterize_yoloworld.py for a *_rep_conv.pth', { file }));
-  }
-  const rep = get(input.config, 'model.reparameterized') === true;
-  const kind = REP_NAME.exec(file)?.[1];
-  const block = str(get(input.config, 'model.neck.block_cfg.type')) ?? '';
-  if (kind && !rep) {
-    out.push(issue(input.configFile, 'LOAD_FROM_REP_MISMATCH', 'error', key,
-      `${file} is a reparameterized (_rep_${kind}) checkpoint but model.reparameterized is not True`,
-      'use the original checkpoint for normal/prompt fine-tuning, or a reparameterized config (yw config --mode reparam)', { file }));
-  } else if (!kind && rep) {
-    out.push(issue(input.configFile, 'LOAD_FROM_REP_MISMATCH', 'error', key,
-      `model.reparameterized is True but ${file} is not a reparameterized checkpoint (no _rep_conv/_rep_linear in its name)`,
-      'run tools/reparameterize_yoloworld.py --model CKPT --out-dir DIR --text-embed EMB.npy --conv-neck and load its *_rep_conv.pth', { file }));
-  } else if (kind && /^Rep(Conv)?MaxSigmoid/.test(block) && (kind === 'conv') !== block.startsWith('RepConv')) {
-    out.push(issue(input.configFile, 'LOAD_FROM_REP_MISMATCH', 'error', key,
-      `${file} is a _rep_${kind} checkpoint but model.neck.block_cfg.type is ${block}`,
-      '_rep_conv (--conv-neck) goes with RepConvMaxSigmoidCSPLayerWithTwoConv, _rep_linear with RepMaxSigmoidCSPLayerWithTwoConv', { file }));
   }
   return out;
 }

@@ -5,6 +5,7 @@ import type { CheckInput } from './input.js';
 import { isDict, type PyDict } from '../config-reader/values.js';
 import { checkMaskRefine } from './mask-refine.js';
 import { checkPaths } from './paths.js';
+import { checkLoadFrom } from './load-from.js';
 import { checkTexts } from './texts.js';
 
 export interface CheckResult {
@@ -31,6 +32,7 @@ export function runChecks(input: CheckInput): CheckResult {
     ...checkEmbeddings(input, count),
     ...checkMaskRefine(input),
     ...checkPaths(input),
+    ...checkLoadFrom(input, count),
   ];
   const byKey = dropTestRepeats(findings).sort((a, b) => String(a.data?.key ?? '').localeCompare(String(b.data?.key ?? '')));
   return { findings: sortFindings(byKey), ...(count !== undefined && source ? { classes: { count, source } } : {}) };

@@ -41,17 +41,12 @@ export function nextSteps(x: StepInputs): string[] {
   return steps;
 }
 
-/** tools/reparameterize_yoloworld.py writes `<out-dir>/<model name>_rep_conv.pth`; --out-dir must exist. */
+/** `yw reparam` does what tools/reparameterize_yoloworld.py does, with no Python and straight to the config's path. */
 function reparamSteps(spec: ConfigSpec, target: string): string[] {
   const source = SIZE_FACTS[spec.size].v2Weights;
-  const outDir = posix.dirname(target);
-  const convNeck = spec.neck === 'vlpan' ? ['--conv-neck'] : [];
-  const steps = [
+  return [
     shellCommand(['wget', '-nc', '-P', PRETRAINED_DIR, `${HF_BASE}/${source}`]),
-    shellCommand(['mkdir', '-p', outDir]),
-    shellCommand(['python', 'tools/reparameterize_yoloworld.py', '--model', `${PRETRAINED_DIR}/${source}`, '--out-dir', outDir, '--text-embed', spec.embeddings, ...convNeck]),
+    // --neck conv (the default) folds into guide_convs: the RepConvMaxSigmoidCSPLayerWithTwoConv blocks yw config writes
+    shellCommand(['yw', 'reparam', '--weights', `${PRETRAINED_DIR}/${source}`, '--embeddings', spec.embeddings, '--out', target]),
   ];
-  const produced = posix.join(outDir, source.replace(/\.pth$/, convNeck.length ? '_rep_conv.pth' : '_rep_linear.pth'));
-  if (produced !== posix.normalize(target)) steps.push(shellCommand(['mv', produced, target]));
-  return steps;
 }

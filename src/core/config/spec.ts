@@ -117,7 +117,7 @@ function loadFrom(mode: Mode, size: Size, head: Head, weights: string | undefine
   if (weights !== undefined) return weights;
   if (mode === 'reparam') {
     throw new YwError('WEIGHTS_REQUIRED', '--mode reparam needs --weights <*_rep_conv.pth> (no reparameterized weights were published)', {
-      hint: `pass e.g. --weights ${PRETRAINED_DIR}/rep/${publishedWeights(size, 'bn')!.replace(/\.pth$/, '_rep_conv.pth')}; yw config then prints the tools/reparameterize_yoloworld.py command that makes it`,
+      hint: `pass e.g. --weights ${PRETRAINED_DIR}/rep/${publishedWeights(size, 'bn')!.replace(/\.pth$/, '_rep_conv.pth')}; yw config then prints the yw reparam command that makes it`,
     });
   }
   const published = publishedWeights(size, head);

@@ -1,7 +1,9 @@
 import { stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import type { CheckInput, CocoInput, Unreadable } from '../../core/check/input.js';
-import { filesToRead, pathsToStat, sampleFileNames } from '../../core/check/input.js';
+import { filesToRead, loadFromPath, pathsToStat, sampleFileNames } from '../../core/check/input.js';
+import type { CheckpointHeader } from '../../core/check/load-from.js';
+import { readCheckpointHeader } from '../checkpoints/checkpoint-header.js';
 import type { ConfigText } from '../../core/config-reader/read-config.js';
 import { LIMITS } from '../../core/config-reader/limits.js';
 import type { PyDict } from '../../core/config-reader/values.js';
@@ -47,7 +49,10 @@ export async function gatherCheckInput(config: PyDict, configFile: string, root:
   for (const p of wanted.npy) npy.set(p, await attempt(async () => parseNpyHeader(await readNpyHead(at(p)), p)));
   const exists = new Map<string, boolean>();
   for (const p of pathsToStat(config, coco)) exists.set(p, await isFile(at(p)));
-  return { config, configFile, coco, texts, npy, exists };
+  const checkpoints = new Map<string, CheckpointHeader | Unreadable>();
+  const loadFrom = loadFromPath(config);
+  if (loadFrom && exists.get(loadFrom)) checkpoints.set(loadFrom, await attempt(() => readCheckpointHeader(at(loadFrom), loadFrom)));
+  return { config, configFile, coco, texts, npy, exists, checkpoints };
 }
 
 async function readCoco(path: string): Promise<CocoInput> {

@@ -131,6 +131,40 @@ export async function openAtomicStream(path: string, options: WriteOptions): Pro
   };
 }
 
+/**
+ * A file written by position (a zip whose local headers get their CRC once the data is through) that
+ * appears at `path` only on `commit()`, by the same rules; `abort()` leaves nothing behind.
+ * `symlinkIsOurs`: the output may replace a link (best.pth made by `yw best --link`).
+ */
+export interface AtomicFile {
+  handle: FileHandle;
+  commit(): Promise<void>;
+  abort(): Promise<void>;
+}
+
+export async function openAtomicFile(path: string, options: WriteOptions, symlinkIsOurs = false): Promise<AtomicFile> {
+  await assertWritable(path, options, symlinkIsOurs);
+  let temp: Temp;
+  try {
+    temp = await createTemp(path);
+  } catch (error) {
+    throw writeError(path, error);
+  }
+  return {
+    handle: temp.handle,
+    async commit() {
+      try {
+        await temp.handle.close();
+        await publish(temp.path, path, options, symlinkIsOurs);
+      } catch (error) {
+        await discard(temp);
+        throw writeError(path, error);
+      }
+    },
+    abort: () => discard(temp),
+  };
+}
+
 function writeError(path: string, cause: unknown): YwError {
   if (cause instanceof YwError) return cause;
   const mapped = osError(cause, { path, verb: 'write' });

@@ -101,16 +101,16 @@ describe('yw config', () => {
     expect(missing.stdout).not.toContain('generate_text_prompts');
   });
 
-  it('reparam needs --weights and prints how to make the *_rep_conv.pth', async () => {
+  it('reparam needs --weights and prints the yw reparam command that makes the *_rep_conv.pth', async () => {
     const cwd = await copyFixture(HELMET);
     const none = await runCli(['config', '--data', 'datasets/helmet', '--mode', 'reparam', '--size', 's'], { cwd });
     expect(none.code).toBe(1);
     expect(none.stderr).toContain('[WEIGHTS_REQUIRED]');
     const run = await runCli(['config', '--data', 'datasets/helmet', '--mode', 'reparam', '--size', 's', '--weights', 'pretrained_models/rep/yolo_world_v2_s_obj365v1_goldg_pretrain-55b943ea_rep_conv.pth', '--embeddings', 'embeddings_1x512.npy'], { cwd });
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('mkdir -p pretrained_models/rep');
-    expect(run.stdout).toContain('python tools/reparameterize_yoloworld.py --model pretrained_models/yolo_world_v2_s_obj365v1_goldg_pretrain-55b943ea.pth --out-dir pretrained_models/rep --text-embed embeddings_1x512.npy --conv-neck');
-    expect(run.stdout).not.toContain(' mv ');
+    expect(run.stdout).toContain('yw reparam --weights pretrained_models/yolo_world_v2_s_obj365v1_goldg_pretrain-55b943ea.pth --embeddings embeddings_1x512.npy --out pretrained_models/rep/yolo_world_v2_s_obj365v1_goldg_pretrain-55b943ea_rep_conv.pth');
+    expect(run.stdout).not.toContain('reparameterize_yoloworld.py');
+    expect(run.stdout).not.toContain('mkdir');
   });
 
   it('puts the schedule and loader options where mmengine reads them', async () => {

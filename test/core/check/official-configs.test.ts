@@ -11,6 +11,8 @@ import { tempDir } from '../../helpers/tmp.js';
 
 const official = fileURLToPath(new URL('../../../fixtures/check-official/', import.meta.url));
 const image = fileURLToPath(new URL('../../../fixtures/check-clean/data/helmet/images/train/a.jpg', import.meta.url));
+/** A real (tiny) YOLO-World v2 training checkpoint stands in for every published one. */
+const weights = fileURLToPath(new URL('../../../fixtures/checkpoints/yolo-world/v2_tiny.pth', import.meta.url));
 
 /** A YOLO-World root with the COCO files, texts, embeddings and weights the official configs name. */
 async function cocoTree(loadFroms: string[]): Promise<string> {
@@ -35,7 +37,7 @@ async function cocoTree(loadFroms: string[]): Promise<string> {
   await writeFile(join(root, 'embeddings/clip_vit_b32_coco_80_embeddings.npy'), Buffer.concat([prefix, Buffer.from(header, 'latin1')]));
   for (const file of loadFroms.filter((f) => !f.startsWith('../'))) {
     await mkdir(join(root, dirname(file)), { recursive: true });
-    await writeFile(join(root, file), '');
+    await copyFile(weights, join(root, file));
   }
   return root;
 }
@@ -72,6 +74,10 @@ describe('consistency checks on the 16 official resolved configs', () => {
       'finetune_coco/yolo_world_v2_s_rep_vlpan_bn_2e-4_80e_8gpus_mask-refine_finetune_coco': ['error LOAD_FROM_NOT_FOUND load_from'],
       // XL sets no load_from: it trains from scratch (README quirk 6).
       'finetune_coco/yolo_world_v2_xl_vlpan_bn_2e-4_80e_8gpus_mask-refine_finetune_coco': ['info LOAD_FROM_NONE load_from'],
+      // Prompt tuning builds no text model: the pretrained checkpoint's text weights are ignored (issue #276).
+      'prompt_tuning_coco/yolo_world_v2_l_vlpan_bn_2e-4_80e_8gpus_mask-refine_prompt_tuning_coco': ['info LOAD_FROM_MODULES_UNEXPECTED load_from'],
+      'prompt_tuning_coco/yolo_world_v2_l_vlpan_bn_2e-4_80e_8gpus_prompt_tuning_coco': ['info LOAD_FROM_MODULES_UNEXPECTED load_from'],
+      'prompt_tuning_coco/yolo_world_v2_l_vlpan_bn_sgd_1e-3_80e_8gpus_all_finetuning_coco': ['info LOAD_FROM_MODULES_UNEXPECTED load_from'],
     });
   });
 

@@ -7,9 +7,7 @@
 #   yw texts datasets/helmet -o data/texts/helmet_class_texts.json
 #   yw embed data/texts/helmet_class_texts.json --model openai/clip-vit-base-patch32 -o embeddings/helmet_1_clip_vit_b32_embeddings.npy
 #   wget -nc -P pretrained_models https://huggingface.co/wondervictor/YOLO-World/resolve/main/yolo_world_v2_s_obj365v1_goldg_pretrain-55b943ea.pth
-#   mkdir -p pretrained_models/rep
-#   python tools/reparameterize_yoloworld.py --model pretrained_models/yolo_world_v2_s_obj365v1_goldg_pretrain-55b943ea.pth --out-dir pretrained_models/rep --text-embed embeddings/helmet_1_clip_vit_b32_embeddings.npy --conv-neck
-#   mv pretrained_models/rep/yolo_world_v2_s_obj365v1_goldg_pretrain-55b943ea_rep_conv.pth pretrained_models/rep/w_rep_conv.pth
+#   yw reparam --weights pretrained_models/yolo_world_v2_s_obj365v1_goldg_pretrain-55b943ea.pth --embeddings embeddings/helmet_1_clip_vit_b32_embeddings.npy --out pretrained_models/rep/w_rep_conv.pth
 #   python tools/train.py configs/custom/reparam-s-inherit.py --amp
 #   yw best work_dirs/reparam-s-inherit
 
