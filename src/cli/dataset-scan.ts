@@ -20,6 +20,9 @@ export interface ScanOptions {
   /** Profile the splits `yw convert --val-fraction F --seed S` would write. */
   valFraction?: number;
   seed?: string;
+  /** As yw convert --box-polygons / --obb-polygons: they change what the label findings and the polygon counts say. */
+  boxPolygons?: boolean;
+  obbPolygons?: boolean;
   /** Also gather what the HTML report draws (samples, images findings name). */
   collect: boolean;
 }
@@ -40,7 +43,7 @@ export interface DatasetScan {
 /** How labels are read while scanning: convert's options (category ids do not change a shape). */
 export type ScanLabelOptions = Pick<ConvertOptions, 'boxPolygons' | 'obbPolygons'>;
 
-/** The plan options convert uses by default; none of them changes a finding or the profile. */
+/** The plan options convert uses by default. */
 const DEFAULTS = { seed: '0', categoryIdStart: 1, boxPolygons: false, obbPolygons: false };
 
 /**
@@ -54,9 +57,10 @@ export async function scanDataset(ctx: RunContext, out: Output, rootArg: string,
     ...(opts.layout ? { layout: opts.layout } : {}), ...(opts.classes ? { classes: opts.classes } : {}), ...(opts.dataYaml ? { dataYaml: opts.dataYaml } : {}),
     ...(opts.valFraction === undefined ? {} : { valFraction: opts.valFraction }),
   };
-  const options = { ...DEFAULTS, ...given, seed: opts.seed ?? DEFAULTS.seed };
+  const labels = { boxPolygons: opts.boxPolygons === true, obbPolygons: opts.obbPolygons === true };
+  const options = { ...DEFAULTS, ...given, ...labels, seed: opts.seed ?? DEFAULTS.seed };
   const plan = await planFromDisk(ctx.cwd, rootArg, rootAbs, { ...options, valFractionCommand: valFractionCommand(rootArg, options) });
-  return scanPlan(out, rootArg, rootAbs, plan, { ...DEFAULTS, collect: opts.collect });
+  return scanPlan(out, rootArg, rootAbs, plan, { ...labels, collect: opts.collect });
 }
 
 /**

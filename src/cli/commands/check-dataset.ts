@@ -19,6 +19,8 @@ const optionsSchema = z.object({
   html: z.string().min(1).optional(),
   valFraction: z.number().optional(),
   seed: z.string().min(1).optional(),
+  boxPolygons: z.boolean().optional(),
+  obbPolygons: z.boolean().optional(),
 });
 
 /** The options `yw check <dataset-root>` shares with `yw convert` (same meaning, same choices), and --html. */
@@ -29,6 +31,8 @@ export function addDatasetOptions(command: Command): Command {
     .addOption(new Option('--data-yaml <file>', 'dataset root: the dataset YAML to read (default: data.yaml or the only *.yaml at the root)'))
     .addOption(new Option('--val-fraction <f>', 'dataset root: profile the splits `yw convert --val-fraction` writes (one split divided into train and val)').argParser(fraction))
     .addOption(new Option('--seed <seed>', 'dataset root: with --val-fraction, as yw convert --seed'))
+    .addOption(new Option('--box-polygons', 'dataset root: as yw convert --box-polygons (boxes counted as the rectangle polygons convert writes)'))
+    .addOption(new Option('--obb-polygons', 'dataset root: as yw convert --obb-polygons (oriented boxes kept as polygons)'))
     .addOption(new Option('--html <file>', 'dataset root: also write a self-contained HTML report (charts, sample images with their boxes, findings)'));
 }
 
@@ -49,6 +53,8 @@ export async function checkDataset(host: CommandHost, common: CommonOptions, roo
     ...(opts.dataYaml ? { dataYaml: opts.dataYaml } : {}),
     ...(opts.valFraction === undefined ? {} : { valFraction: opts.valFraction }),
     ...(opts.seed === undefined ? {} : { seed: opts.seed }),
+    ...(opts.boxPolygons ? { boxPolygons: true } : {}),
+    ...(opts.obbPolygons ? { obbPolygons: true } : {}),
     collect: html !== undefined,
   });
   const findings = scan.findings.map((f) => underRoot(f, rootArg));
