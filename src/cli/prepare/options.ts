@@ -61,7 +61,7 @@ export function stepCommands(x: StepInputs): { convert: string[]; checkDataset: 
   const yoloWorld = g.flags.has('yoloWorld') ? g.config.slice(g.config.indexOf('--yolo-world'), g.config.indexOf('--yolo-world') + 2) : [];
   return {
     convert: ['convert', x.dataset, ...g.source, ...split, ...g.labels, ...force],
-    checkDataset: ['check', x.dataset, ...g.source, ...split, ...(x.html === undefined ? [] : ['--html', x.html, ...force])],
+    checkDataset: ['check', x.dataset, ...g.source, ...split, ...g.labels.filter((flag) => flag.endsWith('-polygons')), ...(x.html === undefined ? [] : ['--html', x.html, ...force])],
     texts: ['texts', x.dataset, ...texts, ...g.texts, ...force],
     config: ['config', '--data', x.dataset, ...(x.textsOut === undefined ? [] : ['--texts', x.textsOut]), ...g.config, ...force],
     checkConfig: ['check', '--config', x.config, ...yoloWorld, ...g.reader],
