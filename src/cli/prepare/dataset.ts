@@ -9,6 +9,7 @@ import { summarizeCoco, type CocoSummary } from '../../core/dataset/coco-summary
 import { planFromInput, readPlanInput } from '../../io/dataset/load-dataset.js';
 import { splitRole, stageCocoSplits, type StagedSplits } from '../../io/dataset/write-coco-splits.js';
 import { assertWritable } from '../../io/fs/atomic-write.js';
+import { isDirectory, removeEmptyFolder } from '../../io/fs/file-head.js';
 
 export interface DatasetPlan {
   rootAbs: string;
@@ -61,10 +62,12 @@ export interface StagedCoco {
  * temporary siblings and read back as yw config reads them (from the very text written).
  */
 export async function stageCoco(out: Output, scan: DatasetScan, o: PrepareOptions, force: boolean): Promise<StagedCoco> {
+  const outDir = join(scan.rootAbs, 'annotations');
+  const made = !(await isDirectory(outDir));
   const texts = new Map<string, string[]>();
   const bar = out.progress(scan.sized.reduce((n, s) => n + s.images.length, 0), 'writing COCO');
   const staged = await stageCocoSplits({
-    rootAbs: scan.rootAbs, outDir: join(scan.rootAbs, 'annotations'), splits: scan.sized, categories: scan.plan.categories,
+    rootAbs: scan.rootAbs, outDir, splits: scan.sized, categories: scan.plan.categories,
     context: labelContext(scan.plan, o.convert), force, command: 'yw prepare',
     onImage: () => bar.increment(),
     onText: (split, text) => {
@@ -72,14 +75,22 @@ export async function stageCoco(out: Output, scan: DatasetScan, o: PrepareOption
       if (parts) parts.push(text);
       else texts.set(split, [text]);
     },
+  }).catch(async (error: unknown) => {
+    if (made) await removeEmptyFolder(outDir);
+    throw error;
   });
   bar.stop();
+  // A refusal after staging (the config's) leaves no empty annotations/ behind either.
+  const abort = async () => {
+    await staged.abort();
+    if (made) await removeEmptyFolder(outDir);
+  };
   try {
     const summaries = new Map<string, CocoSummary>();
     for (const split of staged.splits) summaries.set(split.file, summarizeCoco(JSON.parse(texts.get(split.name)!.join('')), split.file));
-    return { staged, summaries };
+    return { staged: { ...staged, abort }, summaries };
   } catch (error) {
-    await staged.abort();
+    await abort();
     throw error;
   }
 }
