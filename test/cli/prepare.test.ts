@@ -88,6 +88,19 @@ describe('yw prepare', () => {
     expect(steps[2]).toContain('--out pretrained_models/rep/s_rep.pth');
   });
 
+  it('--yolo-world DIR: the texts and the config go below DIR, as the commands it prints (run here) place them', async () => {
+    const a = await yoloWorld('export-labelimg', 'parts');
+    const b = await yoloWorld('export-labelimg', 'parts');
+    for (const { root } of [a, b]) await mkdir(join(root, 'yw'));
+    const run = await a.cli(['prepare', a.data, '--yolo-world', 'yw', '--size', 's', '--reader', 'builtin', '--json']);
+    const summary = JSON.parse(run.stdout) as Summary & { commands: string[] };
+    expect(summary.written.slice(2)).toEqual(['yw/data/texts/parts_class_texts.json', summary.config_file]);
+    expect(summary.config_file).toMatch(/^yw\/configs\/custom\//);
+    expect(summary.commands[2]).toBe(`yw texts ${a.data} -o yw/data/texts/parts_class_texts.json`);
+    for (const command of summary.commands) await b.cli(command.split(' ').slice(1));
+    expect(await contents(a.root)).toEqual(await contents(b.root));
+  });
+
   /** Each case: what is there before (a file path and its text), the flags, the error code. Nothing may be written. */
   const REFUSALS: { what: string; before?: [string, string]; flags: string[]; code: string }[] = [
     { what: 'the class texts exist', before: ['data/texts/roboflow_class_texts.json', '[["x"]]\n'], flags: [], code: 'OUTPUT_EXISTS' },

@@ -45,7 +45,7 @@ function addPrepareOptions(command: Command): Record<OptionGroup, Option[]> {
 export function register(program: Command, host: CommandHost): void {
   const command = program
     .command('prepare')
-    .description('from an export to a ready YOLO-World run: convert, texts, config and check in one step (nothing written if one would refuse), one summary with the next commands')
+    .description('from an export to a ready YOLO-World run: convert, check, texts, config and check --config in one step (nothing written if one would refuse), one summary with the next commands')
     .argument('<dataset>', 'dataset root (a YOLO export folder)');
   const groups = addPrepareOptions(command);
   addCommonOptions(command).addHelpText('after', EXAMPLES).action(
