@@ -7,6 +7,7 @@
 //   npm run bench -- --check                        `yw check` on the same data, without and with --html
 //   npm run bench -- --prepare                      `yw prepare` on the same data (train only: 10 % held out as val), and
 //                                                   `yw convert --val-fraction 0.1` for comparison
+//   npm run bench -- --coco                         yw config / check --config / texts on a 615 MB COCO file (scripts/bench-coco.js)
 import sharp from 'sharp';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -16,6 +17,10 @@ import { fileURLToPath } from 'node:url';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
+if (argv.includes('--coco')) {
+  await import('./bench-coco.js');
+  process.exit(0);
+}
 const million = argv.includes('--million');
 const check = argv.includes('--check');
 const prepare = argv.includes('--prepare');

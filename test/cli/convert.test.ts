@@ -5,7 +5,7 @@ import { convertFixture, FIXTURES, listAll } from '../helpers/convert-run.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/tmp.js';
 import { LAYOUT_DESCRIPTIONS } from '../../src/core/dataset/layout.js';
-import { summarizeCoco } from '../../src/core/dataset/coco-summary.js';
+import { summarizeCocoText } from '../../src/core/dataset/coco-summary.js';
 
 describe('yw convert (CLI)', () => {
   it('refuses to overwrite existing outputs without --force, before doing any work', async () => {
@@ -133,14 +133,15 @@ describe('yw convert (CLI)', () => {
       const files = run.produced.filter((f) => f.endsWith('.json'));
       expect(files.length).toBeGreaterThan(0);
       for (const file of files) {
-        const coco = JSON.parse(await run.read(file)) as {
+        const text = await run.read(file);
+        const coco = JSON.parse(text) as {
           info: unknown; licenses: unknown;
           images: { id: number }[]; annotations: { id: number; image_id: number; bbox: number[]; area: number; iscrowd: number }[];
           categories: { id: number }[];
         };
         expect(coco.info, file).toBeTypeOf('object');
         expect(coco.licenses).toEqual([]);
-        expect(summarizeCoco(coco, file).yw?.split).toBe(file.replace(/^.*\/(\w+)\.json$/, '$1'));
+        expect(summarizeCocoText(text, file).yw?.split).toBe(file.replace(/^.*\/(\w+)\.json$/, '$1'));
         expect(coco.images.map((i) => i.id)).toEqual(coco.images.map((_, i) => i + 1));
         expect(coco.annotations.map((a) => a.id)).toEqual(coco.annotations.map((_, i) => i + 1));
         expect(coco.categories[0]?.id).toBe(1);

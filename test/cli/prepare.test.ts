@@ -14,7 +14,7 @@ interface Summary {
   config: { load_from: string };
   config_file: string;
   written: string[];
-  next_steps: string[];
+  next_steps: { command: string; note?: string }[];
   mask_refine: { on: boolean; why: string };
   findings: { code: string; severity: string }[];
 }
@@ -81,11 +81,11 @@ describe('yw prepare', () => {
   it('next steps: yw embed for prompt tuning, yw embed and yw reparam for reparam, then train and yw best', async () => {
     const { data, cli } = await yoloWorld('export-roboflow', 'roboflow');
     const prompt = JSON.parse((await cli(['prepare', data, '--mode', 'prompt', '--size', 's', '--reader', 'builtin', '--json'])).stdout) as Summary;
-    expect(prompt.next_steps.map((s) => s.split(' ').slice(0, 2).join(' '))).toEqual(['wget -P', 'yw embed', 'python tools/train.py', 'yw best']);
+    expect(prompt.next_steps.map((s) => s.command.split(' ').slice(0, 2).join(' '))).toEqual(['wget -P', 'yw embed', 'python tools/train.py', 'yw best']);
     const reparam = await cli(['prepare', data, '--mode', 'reparam', '--size', 's', '--weights', 'pretrained_models/rep/s_rep.pth', '--reader', 'builtin', '--json', '--force']);
     const steps = (JSON.parse(reparam.stdout) as Summary).next_steps;
-    expect(steps.map((s) => s.split(' ').slice(0, 2).join(' '))).toEqual(['yw embed', 'wget -nc', 'yw reparam', 'python tools/train.py', 'yw best']);
-    expect(steps[2]).toContain('--out pretrained_models/rep/s_rep.pth');
+    expect(steps.map((s) => s.command.split(' ').slice(0, 2).join(' '))).toEqual(['yw embed', 'wget -nc', 'yw reparam', 'python tools/train.py', 'yw best']);
+    expect(steps[2]!.command).toContain('--out pretrained_models/rep/s_rep.pth');
   });
 
   it('--yolo-world DIR: the texts and the config go below DIR, as the commands it prints (run here) place them', async () => {

@@ -104,6 +104,18 @@ describe('yw texts (CLI)', () => {
     expect(textsAsSource.stderr).toContain('[COCO_INVALID]');
   });
 
+  it('reads a COCO file with two "categories" keys as Python does: the last one wins (issue 11, point 9)', async () => {
+    const cwd = await stageFixture('texts-check');
+    await writeFile(join(cwd, 'twice.json'), '{"categories": [{"id": 1, "name": "stale"}], "images": [], "annotations": [], "categories": [{"id": 1, "name": "helmet"}, {"id": 2, "name": "head"}]}\n');
+    const run = await runCli(['texts', 'twice.json', '-o', 'out.json'], { cwd });
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(await readFile(join(cwd, 'out.json'), 'utf8'))).toEqual([['helmet'], ['head']]);
+    await writeFile(join(cwd, 'deep.json'), `{"categories": [{"id": 1, "name": "a"}], "x": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
+    const deep = await runCli(['texts', 'deep.json', '-o', 'deep-out.json'], { cwd });
+    expect(deep.code).toBe(1);
+    expect(deep.stderr).toContain("deep.json is not valid JSON: nested more than 1000 levels deep (Python's json.load raises RecursionError near there): line 1 column 1046 (byte 1045) [INVALID_JSON]");
+  });
+
   it('names file and line when a synonym names another class', async () => {
     const cwd = await stageFixture('texts-synonym-conflict');
     const inline = await runCli(['texts', 'site'], { cwd });

@@ -27,10 +27,10 @@ async function yoloWorldRoot(): Promise<string> {
  * The weights load_from names: the tiny checkpoint for finetune; for reparam, the output of the
  * `yw reparam` step config printed, run on the published weights and embeddings it names.
  */
-async function placeWeights(root: string, mode: 'finetune' | 'reparam', written: { load_from: string; next_steps: string[] }): Promise<void> {
+async function placeWeights(root: string, mode: 'finetune' | 'reparam', written: { load_from: string; next_steps: { command: string }[] }): Promise<void> {
   await mkdir(join(root, 'pretrained_models'), { recursive: true });
   if (mode === 'finetune') return copyFile(tinyWeights, join(root, written.load_from));
-  const step = written.next_steps.find((s) => s.startsWith('yw reparam '))!.split(' ');
+  const step = written.next_steps.find((s) => s.command.startsWith('yw reparam '))!.command.split(' ');
   await copyFile(tinyWeights, join(root, step[step.indexOf('--weights') + 1]!));
   await mkdir(join(root, 'embeddings'), { recursive: true });
   await copyFile(tinyEmbeddings, join(root, step[step.indexOf('--embeddings') + 1]!));
@@ -76,7 +76,7 @@ describe('convert -> texts -> config -> check', () => {
       const weights = mode === 'reparam' ? ['--weights', 'pretrained_models/helmet_l_rep_conv.pth'] : [];
       const config = await cli(['config', '--data', 'data/helmet', '--mode', mode, '--size', 'l', '--out', 'configs/custom/helmet.py', '--json', ...weights]);
       expect(config.code).toBe(0);
-      const written = JSON.parse(config.stdout) as { load_from: string; base: string; next_steps: string[] };
+      const written = JSON.parse(config.stdout) as { load_from: string; base: string; next_steps: { command: string }[] };
       expect(written.base).toContain('yolov8_l_mask-refine_syncbn_fast_8xb16-500e_coco.py');
       await placeWeights(root, mode, written);
       const check = await cli(['check', '--config', 'configs/custom/helmet.py', '--reader', 'builtin', '--json']);
@@ -104,7 +104,7 @@ describe.skipIf(!reference)('yw config --style inherit in a real YOLO-World root
     const config = await cli(['config', '--data', 'data/helmet', '--mode', mode, '--size', size, '--style', 'inherit',
       '--out', 'configs/custom/helmet.py', '--json', ...weights]);
     expect(config.code).toBe(0);
-    const written = JSON.parse(config.stdout) as { load_from: string; base: string; next_steps: string[] };
+    const written = JSON.parse(config.stdout) as { load_from: string; base: string; next_steps: { command: string }[] };
     expect(written.base).toContain(`third_party/mmyolo/configs/yolov8/${base}`);
     await placeWeights(root, mode, written);
     const check = await cli(['check', '--config', 'configs/custom/helmet.py', '--reader', 'builtin', '--json']);

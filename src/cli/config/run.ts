@@ -5,7 +5,7 @@ import { buildSpec } from '../../core/config/spec.js';
 import { buildRecipe } from '../../core/config/recipe.js';
 import { renderInheritBody, renderStandaloneBody } from '../../core/config/render.js';
 import { renderHeader } from '../../core/config/header.js';
-import { nextSteps } from '../../core/config/next-steps.js';
+import { nextSteps, stepLines, type NextStep } from '../../core/config/next-steps.js';
 import { checkEmbeddingsHeader, checkTextsAgainstClasses } from '../../core/config/inputs-check.js';
 import { configName, defaultEmbeddingsPath, defaultTextsPath, PRETRAINED_DIR } from '../../core/config/names.js';
 import { baseFileName } from '../../core/config/sizes.js';
@@ -17,6 +17,7 @@ import { regularFileExists } from '../../io/fs/regular-file.js';
 import { readJson } from '../../io/fs/read-text.js';
 import { writeFileAtomic } from '../../io/fs/atomic-write.js';
 import { displayPath } from '../../io/fs/display-path.js';
+import { dataNotes } from '../config-notes.js';
 
 /** What the config is to a run (an output that may not share its path with another). */
 export const CONFIG_ROLE = 'config';
@@ -40,11 +41,11 @@ export interface ConfigPlan {
   target: string;
   text: string;
   spec: ConfigSpec;
-  steps: string[];
+  steps: NextStep[];
   /** What to say on stderr about the inputs (missing texts, mask-refine, a missing mmyolo). */
   notes: ConfigNote[];
   /** What `--json` prints. */
-  result: { out: string; mode: string; size: string; classes: readonly string[]; base: string | null; load_from: string | null; next_steps: string[] };
+  result: { out: string; mode: string; size: string; classes: readonly string[]; base: string | null; load_from: string | null; next_steps: NextStep[] };
 }
 
 /**
@@ -64,6 +65,7 @@ export async function planConfig(cwd: string, o: ConfigCliOptions, argv: readonl
   const textsExists = plannedTexts !== undefined || (await regularFileExists(x.textsAbs, 'class-text JSON'));
   if (textsExists) checkTextsAgainstClasses(plannedTexts ? plannedTexts.json : await readJson(x.textsAbs, 'class-text JSON'), spec.classes, x.textsAbs);
   else if (textsNeeded) notes.push({ warn: true, text: `class-text JSON ${x.textsAbs} does not exist yet; the next steps create it` });
+  notes.push(...dataNotes(x.found, x.splits));
   if (o.maskRefine === undefined) notes.push({ warn: false, text: `mask-refine ${spec.maskRefine ? 'on: every train annotation has a polygon' : 'off: not every train annotation has a polygon'}` });
 
   const target = o.out !== undefined ? resolve(cwd, o.out) : join(root, 'configs', 'custom', `${configName(spec, x.name)}.py`);
@@ -91,13 +93,13 @@ export async function writeConfig(plan: ConfigPlan, force: boolean): Promise<voi
 export function configResultText(cwd: string, plan: ConfigPlan): string {
   const { spec } = plan;
   const mr = spec.maskRefine ? 'on' : 'off';
-  return [`wrote ${displayPath(cwd, plan.target)}`, `${spec.classes.length} classes, mode ${spec.mode}, size ${spec.size}, mask-refine ${mr}`, 'next steps (from the YOLO-World root):', ...plan.steps.map((s) => `  ${s}`)].join('\n');
+  return [`wrote ${displayPath(cwd, plan.target)}`, `${spec.classes.length} classes, mode ${spec.mode}, size ${spec.size}, mask-refine ${mr}`, 'next steps (from the YOLO-World root):', ...stepLines(plan.steps)].join('\n');
 }
 
 /** Reads the dataset and resolves every path: relative to the cwd as typed, relative to the YOLO-World root in the config. */
 async function readInputs(cwd: string, o: ConfigCliOptions, planned: ReadonlyMap<string, CocoSummary> | undefined) {
   const root = resolve(cwd, o.yoloWorld);
-  const { dataDir, splits } = await readSplits({
+  const { dataDir, splits, found } = await readSplits({
     cwd, root, data: o.data,
     ann: { train: o.trainAnn, val: o.valAnn, test: o.testAnn },
     images: { train: o.trainImages, val: o.valImages, test: o.testImages },
@@ -112,5 +114,5 @@ async function readInputs(cwd: string, o: ConfigCliOptions, planned: ReadonlyMap
     dataRoot: rel(root, dataDir), train: splits.train!, val: splits.val!, test: splits.test,
     texts: rel(root, textsAbs), embeddings: rel(root, embeddingsAbs), weights: weightsAbs && rel(root, weightsAbs),
   });
-  return { root, dataDir, name, textsAbs, embeddingsAbs, spec };
+  return { root, dataDir, name, textsAbs, embeddingsAbs, spec, splits, found };
 }

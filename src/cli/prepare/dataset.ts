@@ -5,7 +5,7 @@ import { scanPlan, type DatasetScan } from '../dataset-scan.js';
 import { valFractionCommand } from '../commands/convert.js';
 import { DEFAULT_VAL_FRACTION, type PrepareOptions } from './options.js';
 import { labelContext, type ConversionPlan } from '../../core/dataset/convert.js';
-import { summarizeCoco, type CocoSummary } from '../../core/dataset/coco-summary.js';
+import { cocoSummaryReader, type CocoSummary, type CocoSummaryReader } from '../../core/dataset/coco-summary.js';
 import { planFromInput, readPlanInput } from '../../io/dataset/load-dataset.js';
 import { splitRole, stageCocoSplits, type StagedSplits } from '../../io/dataset/write-coco-splits.js';
 import { assertWritable } from '../../io/fs/atomic-write.js';
@@ -59,21 +59,23 @@ export interface StagedCoco {
 
 /**
  * yw convert's writer, up to putting the files in place: the split files are written to their
- * temporary siblings and read back as yw config reads them (from the very text written).
+ * temporary siblings and read as yw config reads them, by its streaming reader fed the very text
+ * written (memory stays flat, as when yw config reads the files).
  */
 export async function stageCoco(out: Output, scan: DatasetScan, o: PrepareOptions, force: boolean): Promise<StagedCoco> {
   const outDir = join(scan.rootAbs, 'annotations');
   const made = !(await isDirectory(outDir));
-  const texts = new Map<string, string[]>();
+  const readers = new Map<string, CocoSummaryReader>();
+  const encoder = new TextEncoder();
   const bar = out.progress(scan.sized.reduce((n, s) => n + s.images.length, 0), 'writing COCO');
   const staged = await stageCocoSplits({
     rootAbs: scan.rootAbs, outDir, splits: scan.sized, categories: scan.plan.categories,
     context: labelContext(scan.plan, o.convert), force, command: 'yw prepare',
     onImage: () => bar.increment(),
     onText: (split, text) => {
-      const parts = texts.get(split);
-      if (parts) parts.push(text);
-      else texts.set(split, [text]);
+      let reader = readers.get(split);
+      if (reader === undefined) readers.set(split, (reader = cocoSummaryReader(splitFile(scan.rootAbs, split))));
+      reader.parser.push(encoder.encode(text));
     },
   }).catch(async (error: unknown) => {
     if (made) await removeEmptyFolder(outDir);
@@ -87,7 +89,7 @@ export async function stageCoco(out: Output, scan: DatasetScan, o: PrepareOption
   };
   try {
     const summaries = new Map<string, CocoSummary>();
-    for (const split of staged.splits) summaries.set(split.file, summarizeCoco(JSON.parse(texts.get(split.name)!.join('')), split.file));
+    for (const split of staged.splits) summaries.set(split.file, readers.get(split.name)!.finish());
     return { staged: { ...staged, abort }, summaries };
   } catch (error) {
     await abort();

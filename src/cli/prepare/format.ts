@@ -4,6 +4,7 @@ import type { DatasetCheckSummary } from '../dataset-report.js';
 import type { ConfigPlan } from '../config/run.js';
 import type { CocoSummary } from '../../core/dataset/coco-summary.js';
 import type { ConvertSummary } from '../../core/dataset/convert-summary.js';
+import { stepLines, type NextStep } from '../../core/config/next-steps.js';
 import { countBySeverity, type Finding } from '../../core/findings.js';
 
 /** yw prepare's result: every step's own summary, and what the run as a whole says. */
@@ -27,7 +28,8 @@ export interface PrepareSummary {
   mask_refine: { on: boolean; why: string };
   /** Every file written, as shown (relative to the cwd when inside it). */
   written: string[];
-  next_steps: string[];
+  /** As yw config --json gives them: the command and, for some, a note (GPU, AMP). */
+  next_steps: NextStep[];
   /** Error findings about files that do not exist yet and that a next step makes. */
   pending: { code: string; file: string; step: string }[];
 }
@@ -44,12 +46,12 @@ export function maskRefineWhy(on: boolean, requested: boolean | undefined, train
 }
 
 /** Findings of a file not there yet (weights, embeddings) that a next step makes: the step is named. */
-export function pendingFindings(findings: readonly Finding[], steps: readonly string[]): PrepareSummary['pending'] {
+export function pendingFindings(findings: readonly Finding[], steps: readonly NextStep[]): PrepareSummary['pending'] {
   const pending: PrepareSummary['pending'] = [];
   for (const f of findings) {
     const file = f.data?.file;
     if (f.severity !== 'error' || !f.code.endsWith('_NOT_FOUND') || typeof file !== 'string') continue;
-    const step = steps.find((s) => !/tools\/train\.py/.test(s) && s.includes(posix.basename(file)));
+    const step = steps.map((s) => s.command).find((s) => !/tools\/train\.py/.test(s) && s.includes(posix.basename(file)));
     if (step !== undefined) pending.push({ code: f.code, file, step });
   }
   return pending;
@@ -72,7 +74,7 @@ export function formatPrepareSummary(s: PrepareSummary, findings: readonly Findi
   const where = reportPath ? `all of them in ${reportPath}` : 'above; all of them: --report FILE.json';
   lines.push(findings.length === 0 ? 'findings: none' : `findings: ${count(n.error, 'error')}, ${count(n.warning, 'warning')}, ${n.info} info (${where})`);
   for (const p of s.pending) lines.push(`  ${p.code} ${p.file}: not there yet; a next step makes it`);
-  lines.push(`next steps (from the YOLO-World root${s.yolo_world === '.' ? '' : ` ${s.yolo_world}`}):`, ...s.next_steps.map((step) => `  ${step}`));
+  lines.push(`next steps (from the YOLO-World root${s.yolo_world === '.' ? '' : ` ${s.yolo_world}`}):`, ...stepLines(s.next_steps));
   return lines.join('\n');
 }
 

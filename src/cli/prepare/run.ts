@@ -13,7 +13,6 @@ import { prepareOptions, stepCommands, type GivenArgs, type PrepareOptions } fro
 import { finishPrepare } from './finish.js';
 import { defaultTextsPath } from '../../core/config/names.js';
 import { formatClassTexts } from '../../core/texts/format.js';
-import { categoriesOnlyCoco } from '../../core/texts/source.js';
 import { YwError } from '../../errors.js';
 import { assertWritable, writeFileAtomic } from '../../io/fs/atomic-write.js';
 import { displayPath } from '../../io/fs/display-path.js';
@@ -85,7 +84,7 @@ async function yoloWorldRoot(cwd: string, given: string): Promise<string> {
 
 /** yw texts <dataset> as it reads the dataset once its COCO files are written, into <yolo-world>/data/texts/. */
 async function planTexts(cwd: string, dataset: string, d: DatasetPlan, o: PrepareOptions, root: string): Promise<Prepared['texts']> {
-  const categories = categoriesOnlyCoco(d.plan.categories);
+  const categories = d.plan.categories;
   const planned = new Map(d.plan.splits.map((s) => [splitFile(d.rootAbs, s.name), categories]));
   const built = await buildTexts(cwd, dataset, o.synonyms, planned);
   return { ...built, target: defaultTextsTarget(root, built.src.datasetName), text: formatClassTexts(built.texts) };

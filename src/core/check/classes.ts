@@ -1,6 +1,8 @@
+import type { CocoSummary } from '../dataset/coco-summary.js';
 import type { Finding } from '../findings.js';
 import { isSeq, seqItems, type PyValue } from '../config-reader/values.js';
 import { COCO80 } from './coco80.js';
+import { classesMissing, cocoDefaultLabels, isCoco80 } from './classes-missing.js';
 import { findDatasets, isCocoDataset, type DatasetRef } from './datasets.js';
 import { isUnreadable, type CheckInput } from './input.js';
 import { issue, quoteList } from './issue.js';
@@ -20,10 +22,13 @@ export function checkDatasetClasses(input: CheckInput): { findings: Finding[]; c
   const findings: Finding[] = [];
   const classes: DatasetClasses[] = [];
   for (const ds of findDatasets(input.config).filter(isCocoDataset)) {
-    const coco = ds.annFile ? input.coco.get(ds.annFile) : undefined;
-    const categories = coco && !isUnreadable(coco) ? coco.summary.categories.map((c) => c.name) : undefined;
-    const names = metainfoClasses(input, ds, categories, findings);
-    classes.push({ ds, ...(names ? { names } : {}), ...(categories ? { categories } : {}) });
+    const read = ds.annFile ? input.coco.get(ds.annFile) : undefined;
+    const coco = read && !isUnreadable(read) ? read.summary : undefined;
+    const categories = coco?.categories.map((c) => c.name);
+    const names = metainfoClasses(input, ds, coco, findings);
+    // mmdet labels boxes in the file's category order whatever order metainfo lists the names in
+    const labels = names && categories && sameNames(names, categories) ? categories : names;
+    classes.push({ ds, ...(labels ? { names: labels } : {}), ...(categories ? { categories } : {}) });
     if (names && categories) findings.push(...compareWithCategories(input, ds, names, categories));
   }
   const train = classes.find((c) => c.ds.split === 'train' && c.names);
@@ -37,7 +42,7 @@ export function checkDatasetClasses(input: CheckInput): { findings: Finding[]; c
   return { findings, classes };
 }
 
-function metainfoClasses(input: CheckInput, ds: DatasetRef, categories: string[] | undefined, out: Finding[]): string[] | undefined {
+function metainfoClasses(input: CheckInput, ds: DatasetRef, coco: CocoSummary | undefined, out: Finding[]): string[] | undefined {
   const metainfo = ds.cfg.get('metainfo');
   const key = child(ds.path, 'metainfo.classes');
   if (metainfo instanceof Map) {
@@ -50,12 +55,11 @@ function metainfoClasses(input: CheckInput, ds: DatasetRef, categories: string[]
   }
   const value: PyValue | undefined = metainfo instanceof Map ? metainfo.get('classes') : undefined;
   if (value === undefined) {
-    const coco80 = categories !== undefined && categories.join('\n') === COCO80.join('\n');
-    if (coco80) return [...COCO80];
-    out.push(issue(input.configFile, 'CLASSES_MISSING', categories ? 'error' : 'warning', key,
-      `not set, so the dataset uses the 80 COCO names${categories ? `, which match none or only some of the ${categories.length} categories of ${ds.annFile}` : ''}: unmatched boxes are dropped and training runs with loss_bbox 0 (YOLO-World issue #337)`,
-      `add metainfo=dict(classes=(...)) to ${ds.path}; ${ORDER_HINT}`));
-    return undefined;
+    const categories = coco?.categories.map((c) => c.name);
+    if (categories && isCoco80(categories)) return [...COCO80];
+    out.push(classesMissing(input, ds, coco));
+    // every category a COCO name: mmdet keeps them all, labels in file order
+    return coco && cocoDefaultLabels(coco.categories).dropped.length === 0 ? categories : undefined;
   }
   if (typeof value === 'string') {
     out.push(issue(input.configFile, 'CLASSES_NOT_TUPLE', 'error', key,
@@ -70,8 +74,17 @@ function metainfoClasses(input: CheckInput, ds: DatasetRef, categories: string[]
   return seqItems(value) as string[];
 }
 
+const sameNames = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
+
 function compareWithCategories(input: CheckInput, ds: DatasetRef, names: string[], categories: string[]): Finding[] {
   if (names.join('\n') === categories.join('\n')) return [];
+  if (sameNames(names, categories)) {
+    const i = names.findIndex((n, j) => n !== categories[j]);
+    return [issue(input.configFile, 'CLASSES_COCO_MISMATCH', 'warning', child(ds.path, 'metainfo.classes'),
+      `lists the categories of ${ds.annFile} in another order (position ${i}: '${names[i]}' vs '${categories[i]}'); mmdet labels boxes in the file's category order whatever this order is (CocoDataset: get_cat_ids keeps file order), so training and CocoMetric are unaffected, but the visualizer calls label ${i} '${names[i]}'`,
+      "list the names in the annotation file's category order, the order the class texts must follow too (yw config writes it)",
+      { classes: names, categories })];
+  }
   return [issue(input.configFile, 'CLASSES_COCO_MISMATCH', 'error', child(ds.path, 'metainfo.classes'),
     `does not match the categories of ${ds.annFile}: ${describeDiff(names, categories, 'the categories')}`, ORDER_HINT,
     { classes: names, categories })];

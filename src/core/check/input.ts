@@ -12,9 +12,8 @@ export interface Unreadable {
 }
 
 export interface CocoInput {
+  /** With up to SAMPLE_SIZE `file_name`s, in file order. */
   summary: CocoSummary;
-  /** Up to IMAGE_SAMPLE `file_name`s, in file order. */
-  sample: string[];
 }
 
 /** Everything the checks need, gathered by io. Paths are keys as `filesToRead`/`pathsToStat` gave them. */
@@ -29,8 +28,6 @@ export interface CheckInput {
   /** The load_from checkpoint's header, when it exists (absent: not read, only its name is checked). */
   checkpoints?: Map<string, CheckpointHeader | Unreadable>;
 }
-
-export const IMAGE_SAMPLE = 20;
 
 export function isUnreadable(v: unknown): v is Unreadable {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && 'error' in v && Object.keys(v).length === 1;
@@ -55,7 +52,7 @@ export function pathsToStat(config: PyDict, coco: CheckInput['coco']): string[] 
   for (const d of findDatasets(config)) {
     const info = d.annFile ? coco.get(d.annFile) : undefined;
     if (!info || isUnreadable(info) || d.imagePrefix === undefined) continue;
-    for (const name of info.sample) out.add(joinRoot(d.imagePrefix, name));
+    for (const name of info.summary.sample) out.add(joinRoot(d.imagePrefix, name));
   }
   const loadFrom = loadFromPath(config);
   if (loadFrom) out.add(loadFrom);
@@ -66,17 +63,4 @@ export function pathsToStat(config: PyDict, coco: CheckInput['coco']): string[] 
 export function loadFromPath(config: PyDict): string | undefined {
   const loadFrom = str(config.get('load_from'));
   return loadFrom ? normalizePath(loadFrom) : undefined;
-}
-
-/** The first IMAGE_SAMPLE `images[].file_name` of a COCO JSON. */
-export function sampleFileNames(json: unknown): string[] {
-  const images = (json as { images?: unknown } | null)?.images;
-  if (!Array.isArray(images)) return [];
-  const names: string[] = [];
-  for (const image of images) {
-    const name = (image as { file_name?: unknown } | null)?.file_name;
-    if (typeof name === 'string') names.push(name);
-    if (names.length >= IMAGE_SAMPLE) break;
-  }
-  return names;
 }

@@ -3,6 +3,7 @@ import { isDict, PyTuple, type PyDict } from '../config-reader/values.js';
 import { findDatasets, type DatasetRef } from './datasets.js';
 import { isUnreadable, type CheckInput } from './input.js';
 import { issue } from './issue.js';
+import { emptyAnnotations } from '../dataset/coco-empty.js';
 import { child, get, getDict, joinRoot, normalizePath, str } from './walk.js';
 
 /** `ann_file` of val/test evaluators (a dict or a list of metrics). */
@@ -36,12 +37,17 @@ function checkDatasetFiles(input: CheckInput, d: DatasetRef): Finding[] {
   if (d.annFile && isUnreadable(coco)) {
     out.push(annProblem(input, annKey, d.annFile, coco.error));
   }
-  if (coco && !isUnreadable(coco) && d.imagePrefix !== undefined && coco.sample.length > 0) {
-    const missing = coco.sample.map((n) => joinRoot(d.imagePrefix, n)).filter((p) => input.exists.get(p) === false);
+  const empty = coco && !isUnreadable(coco) && d.annFile ? emptyAnnotations(d.split, coco.summary) : undefined;
+  if (empty) {
+    out.push(issue(input.configFile, 'ANN_FILE_EMPTY', empty.severity, annKey, `${d.annFile} ${empty.why}`,
+      'point ann_file at the annotation file with the images and boxes (yw convert writes them)', { file: d.annFile }));
+  }
+  if (coco && !isUnreadable(coco) && d.imagePrefix !== undefined && coco.summary.sample.length > 0) {
+    const missing = coco.summary.sample.map((n) => joinRoot(d.imagePrefix, n)).filter((p) => input.exists.get(p) === false);
     if (missing.length > 0) {
-      const all = missing.length === coco.sample.length;
+      const all = missing.length === coco.summary.sample.length;
       out.push(issue(input.configFile, 'IMAGES_NOT_FOUND', all ? 'error' : 'warning', child(d.path, 'data_prefix.img'),
-        `${missing.length} of ${coco.sample.length} sampled images of ${d.annFile} not found (first: ${missing[0]})`,
+        `${missing.length} of ${coco.summary.sample.length} sampled images of ${d.annFile} not found (first: ${missing[0]})`,
         'image paths are data_root + data_prefix.img + file_name, relative to the folder tools/train.py runs in; fix data_prefix or the file_names',
         { missing }));
     }

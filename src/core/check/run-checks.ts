@@ -1,5 +1,6 @@
 import { sortFindings, type Finding } from '../findings.js';
 import { checkDatasetClasses } from './classes.js';
+import { isCoco80 } from './classes-missing.js';
 import { checkCounts, checkEmbeddings } from './counts.js';
 import type { CheckInput } from './input.js';
 import { isDict, type PyDict } from '../config-reader/values.js';
@@ -22,7 +23,7 @@ export function runChecks(input: CheckInput): CheckResult {
   const texts = checkTexts(input, names ?? train?.categories);
   const own = train && isDict(train.ds.cfg.get('metainfo')) && (train.ds.cfg.get('metainfo') as PyDict).has('classes');
   const source = names
-    ? own ? `${train!.ds.path}.metainfo.classes` : `mmdet's COCO-80 default (no metainfo.classes; ${train!.ds.annFile} has exactly those categories)`
+    ? own ? `${train!.ds.path}.metainfo.classes` : defaultSource(train!.ds.annFile!, names)
     : train?.categories ? train.ds.annFile! : texts.counts.length ? 'class_text_path' : undefined;
   const count = names?.length ?? train?.categories?.length ?? texts.counts[0];
   const findings = [
@@ -36,6 +37,13 @@ export function runChecks(input: CheckInput): CheckResult {
   ];
   const byKey = dropTestRepeats(findings).sort((a, b) => String(a.data?.key ?? '').localeCompare(String(b.data?.key ?? '')));
   return { findings: sortFindings(byKey), ...(count !== undefined && source ? { classes: { count, source } } : {}) };
+}
+
+/** Where the classes come from without metainfo.classes (only reached when mmdet keeps every category). */
+function defaultSource(annFile: string, names: readonly string[]): string {
+  return isCoco80(names)
+    ? `mmdet's COCO-80 default (no metainfo.classes; ${annFile} has exactly those categories)`
+    : `${annFile} (no metainfo.classes: every category is one of mmdet's 80 COCO names, kept in file order)`;
 }
 
 /**

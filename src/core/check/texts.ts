@@ -3,6 +3,7 @@ import { isUnreadable, type CheckInput } from './input.js';
 import { issue } from './issue.js';
 import { child, normalizePath, str } from './walk.js';
 import { findDatasets } from './datasets.js';
+import { textsCountOutcome } from './texts-count.js';
 
 const FIX = 'regenerate it with `yw texts` from the annotation file, so entry i describes class i';
 
@@ -43,7 +44,7 @@ export function checkTexts(input: CheckInput, classes: string[] | undefined): { 
 function compare(input: CheckInput, key: string, file: string, primary: string[], classes: string[]): Finding[] {
   if (primary.length !== classes.length) {
     return [issue(input.configFile, 'TEXTS_COUNT_MISMATCH', 'error', key,
-      `${file} has ${primary.length} entries but there are ${classes.length} classes${primary.length < classes.length ? ' (RandomLoadText raises IndexError for the missing labels)' : ''}`,
+      `${file} has ${primary.length} entries but there are ${classes.length} classes: ${textsCountOutcome(input, primary.length, classes.length)}`,
       FIX, { file })];
   }
   const differs = primary.map((_, i) => i).filter((i) => primary[i] !== classes[i]);

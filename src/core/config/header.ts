@@ -1,13 +1,14 @@
 import type { ConfigSpec, Style } from './options.js';
 import { YOLO_WORLD_COMMIT } from './names.js';
 import { commentSafe, shellCommand } from './shell-quote.js';
+import { stepLines, type NextStep } from './next-steps.js';
 
 export interface HeaderInputs {
   spec: ConfigSpec;
   style: Style;
   /** argv after `yw`, exactly as given. */
   argv: readonly string[];
-  steps: readonly string[];
+  steps: readonly NextStep[];
 }
 
 /** The comment block at the top of every emitted config. No timestamp: same input, same bytes. */
@@ -22,7 +23,7 @@ export function renderHeader(x: HeaderInputs): string {
       : 'Style standalone: every value resolved; needs no third_party/mmyolo configs.',
     `Use YOLO-World at commit ${YOLO_WORLD_COMMIT} (later commits fail to import yolo_world).`,
     'Next steps, from the YOLO-World root:',
-    ...x.steps.map((step) => `  ${step}`),
+    ...stepLines(x.steps),
   ];
   return `${lines.map((line) => `# ${commentSafe(line)}`).join('\n')}\n`;
 }

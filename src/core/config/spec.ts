@@ -1,5 +1,6 @@
 import { YwError } from '../../errors.js';
 import type { CocoSummary } from '../dataset/coco-summary.js';
+import { emptyAnnotations } from '../dataset/coco-empty.js';
 import { AUTO_SAVE_BEST, DEFAULT_BATCH, DEFAULT_CLOSE_MOSAIC, DEFAULT_EPOCHS, DEFAULT_SAVE_INTERVAL, DEFAULT_VAL_INTERVAL, OPTIMIZER_DEFAULTS, type ConfigSpec, type Head, type Mode, type Neck, type Optimizer, type SplitPaths } from './options.js';
 import { PRETRAINED_DIR, publishedWeights } from './names.js';
 import { MODE_FACTS } from './modes.js';
@@ -45,6 +46,7 @@ export function buildSpec(o: ConfigOptions, d: ConfigData): ConfigSpec {
     throw new YwError('NECK_NOT_SUPPORTED', `--mode ${o.mode} supports --neck ${necks.join(' or ')} (${why}); got --neck ${neck}`, { hint: 'drop --neck, or use --mode finetune for efficient/dual-vlpan' });
   }
   const head = chooseHead(o.mode, neck, o.head);
+  checkNotEmpty(d);
   const classes = d.train.summary.categories.map((c) => c.name);
   checkClasses(classes, d);
   const maskRefine = chooseMaskRefine(o.maskRefine, d.train);
@@ -82,6 +84,19 @@ function checkClasses(classes: string[], d: ConfigData): void {
       throw new YwError('CATEGORIES_MISMATCH', `${other.file} lists other categories than ${d.train.file} (names and order must be equal)`, {
         file: other.file,
         hint: 'convert all splits together with yw convert so they share one category list',
+      });
+    }
+  }
+}
+
+/** Errors only; `emptyAnnotations` warnings are the CLI's to print. */
+function checkNotEmpty(d: ConfigData): void {
+  for (const [split, data] of [['train', d.train], ['val', d.val], ['test', d.test]] as const) {
+    const empty = data && emptyAnnotations(split, data.summary);
+    if (empty?.severity === 'error') {
+      throw new YwError('ANNOTATIONS_EMPTY', `${data!.file} ${empty.why}`, {
+        file: data!.file,
+        hint: split === 'train' ? 'point --data (or --train-ann) at the annotations with the boxes; an export without labels needs them added first' : `point --${split}-ann at a file with images`,
       });
     }
   }

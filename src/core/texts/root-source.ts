@@ -4,7 +4,7 @@ import type { ClassEntry } from '../dataset/classes.js';
 import { classMetaFiles, rootClasses } from '../dataset/convert.js';
 import { CLASSES_FILE_NAMES, DATA_YAML_NAMES, extname, isYamlPath } from '../dataset/paths.js';
 import { readDataYaml } from '../dataset/data-yaml.js';
-import { classesFromCoco, classesFromText, classLineNumbers, fileKindOf, type ClassSource, type JsonFile, type TextFile } from './source.js';
+import { classesFromCoco, classesFromText, classLineNumbers, fileKindOf, type ClassSource, type CocoFile, type TextFile } from './source.js';
 
 /** Where a dataset root's classes come from, for messages and --help. */
 export const ROOT_CLASS_SOURCES = `annotations/*.json, else ${CLASSES_FILE_NAMES.map((n) => `**/${n}`).join(', ')} (any depth, sorted), the names file obj.data names, then the dataset YAML at the root (${DATA_YAML_NAMES.join(', ')} or the only *.yaml)`;
@@ -13,7 +13,7 @@ export interface RootInput {
   /** Display path of the root. */
   root: string;
   /** `<root>/annotations/*.json`, sorted by path. */
-  annotations: readonly JsonFile[];
+  annotations: readonly CocoFile[];
   /** The root folder, absolute (its name picks among several dataset YAMLs, as in yw convert). */
   rootAbs: string;
   /** Every file of the root (relative, sorted), as `yw convert` lists it. */
@@ -82,7 +82,7 @@ function convertClasses(input: RootInput): ReturnType<typeof rootClasses> {
   }
 }
 
-function fromAnnotations(annotations: readonly JsonFile[], classFiles: readonly TextFile[]): Resolved {
+function fromAnnotations(annotations: readonly CocoFile[], classFiles: readonly TextFile[]): Resolved {
   const splits = annotations.map((file) => classesFromCoco(file));
   const main = splits.find((s) => /(^|[\\/])train\.json$/.test(s.orderFrom)) ?? splits[0]!;
   for (const other of splits) assertSameNames(main.orderFrom, main.classes, other.orderFrom, other.classes, 'TEXTS_SPLITS_DISAGREE');

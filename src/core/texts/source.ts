@@ -1,6 +1,5 @@
 import { basename, dirname, extname } from 'node:path';
 import { checkClasses, parseClassesText, type ClassEntry } from '../dataset/classes.js';
-import { summarizeCoco } from '../dataset/coco-summary.js';
 import { parseDataYaml } from '../dataset/data-yaml.js';
 import type { Finding } from '../findings.js';
 import { splitOf } from '../splits.js';
@@ -17,9 +16,10 @@ export interface TextFile {
   text: string;
 }
 
-export interface JsonFile {
+/** A COCO file as `yw texts` needs it: its categories in file order (streamed: files can be huge). */
+export interface CocoFile {
   path: string;
-  json: unknown;
+  categories: readonly { id: number; name: string }[];
 }
 
 /** The classes in label order and where that order came from. */
@@ -63,17 +63,8 @@ export function classesFromText(file: TextFile): Omit<ClassSource, 'datasetName'
   };
 }
 
-/**
- * A COCO document reduced to its categories (all `yw texts` needs), for `summarizeCoco`, when the
- * categories were cut out of a large file by `TopLevelValueScanner`.
- */
-export function categoriesOnlyCoco(categories: unknown): unknown {
-  return { images: [], annotations: [], categories };
-}
-
-export function classesFromCoco(file: JsonFile): Omit<ClassSource, 'datasetName' | 'findings'> {
-  const { categories } = summarizeCoco(file.json, file.path);
-  const classes = checkClasses(categories.map((c, id) => ({ id, name: c.name.trim(), synonyms: [] })), file.path);
+export function classesFromCoco(file: CocoFile): Omit<ClassSource, 'datasetName' | 'findings'> {
+  const classes = checkClasses(file.categories.map((c, id) => ({ id, name: c.name.trim(), synonyms: [] })), file.path);
   return { kind: 'coco-json', orderFrom: file.path, orderNote: 'COCO categories, file order', classes, classesFile: file.path };
 }
 

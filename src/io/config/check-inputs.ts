@@ -1,18 +1,18 @@
 import { stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import type { CheckInput, CocoInput, Unreadable } from '../../core/check/input.js';
-import { filesToRead, loadFromPath, pathsToStat, sampleFileNames } from '../../core/check/input.js';
+import { filesToRead, loadFromPath, pathsToStat } from '../../core/check/input.js';
 import type { CheckpointHeader } from '../../core/check/load-from.js';
 import { readCheckpointHeader } from '../checkpoints/checkpoint-header.js';
 import type { ConfigText } from '../../core/config-reader/read-config.js';
 import { LIMITS } from '../../core/config-reader/limits.js';
 import type { PyDict } from '../../core/config-reader/values.js';
-import { summarizeCoco } from '../../core/dataset/coco-summary.js';
 import { NPY_HEADER_BYTES, parseNpyHeader, type NpyHeader } from '../../core/npy-header.js';
 import { isYwError } from '../../errors.js';
 import { readHead } from '../fs/file-head.js';
 import { osError } from '../fs/os-error.js';
 import { readJson } from '../fs/read-text.js';
+import { readCocoSummary } from '../dataset/read-coco.js';
 import { readRegularFile } from '../fs/regular-file.js';
 
 /**
@@ -56,8 +56,7 @@ export async function gatherCheckInput(config: PyDict, configFile: string, root:
 }
 
 async function readCoco(path: string): Promise<CocoInput> {
-  const json = await readJson(path, 'COCO annotation file');
-  return { summary: summarizeCoco(json, path), sample: sampleFileNames(json) };
+  return { summary: await readCocoSummary(path) };
 }
 
 async function readNpyHead(path: string): Promise<Uint8Array> {

@@ -42,9 +42,22 @@ describe('yw config', () => {
       base: '../../third_party/mmyolo/configs/yolov8/yolov8_s_mask-refine_syncbn_fast_8xb16-500e_coco.py',
       load_from: 'pretrained_models/yolo_world_v2_s_obj365v1_goldg_pretrain-55b943ea.pth',
     });
-    expect(json.next_steps.at(-1)).toBe(`yw best work_dirs/${json.out.slice(json.out.lastIndexOf('/') + 1, -3)}`);
-    expect(json.next_steps).not.toContain(`python tools/train.py ${json.out.slice(cwd.length + 1)} --amp`);
-    expect(json.next_steps.at(-2)).toBe(`torchrun --nproc_per_node=2 tools/train.py ${json.out.slice(cwd.length + 1)} --launcher pytorch --amp`);
+    const commands = json.next_steps.map((s: { command: string }) => s.command);
+    expect(commands.at(-1)).toBe(`yw best work_dirs/${json.out.slice(json.out.lastIndexOf('/') + 1, -3)}`);
+    expect(commands).not.toContain(`python tools/train.py ${json.out.slice(cwd.length + 1)} --amp`);
+    expect(json.next_steps.at(-2)).toEqual({ command: `torchrun --nproc_per_node=2 tools/train.py ${json.out.slice(cwd.length + 1)} --launcher pytorch --amp` });
+  });
+
+  it('says which next steps need a GPU and what to run on a CPU-only machine (--amp); yw embed needs none', async () => {
+    const cwd = await copyFixture(HELMET);
+    const run = await runCli(['config', '--data', 'datasets/helmet', '--mode', 'prompt', '--size', 's', '--out', 'c.py', '--json'], { cwd });
+    expect(run.code).toBe(0);
+    const steps = JSON.parse(run.stdout).next_steps as { command: string; note?: string }[];
+    expect(steps.find((s) => s.command.startsWith('yw embed '))).toEqual({ command: 'yw embed data/texts/helmet_class_texts.json --model openai/clip-vit-base-patch32 -o embeddings/helmet_1_clip_vit_b32_embeddings.npy' });
+    expect(steps.find((s) => s.command === 'python tools/train.py c.py --amp')?.note).toBe(
+      '--amp needs a GPU: AmpOptimWrapper asserts one; on a CPU-only machine: python tools/train.py c.py');
+    const text = await readFile(join(cwd, 'c.py'), 'utf8');
+    expect(text).toContain('#   python tools/train.py c.py --amp\n#       (--amp needs a GPU: AmpOptimWrapper asserts one; on a CPU-only machine: python tools/train.py c.py)\n');
   });
 
   it('makes _base_ relative to the output file and paths relative to --yolo-world', async () => {

@@ -4,7 +4,7 @@ import { classLineNumbers, datasetNameFor, fileKindOf } from '../../../src/core/
 import { errorOf } from '../../helpers/errors.js';
 
 function coco(path: string, names: string[]) {
-  return { path, json: { images: [], annotations: [], categories: names.map((name, i) => ({ id: i + 1, name })) } };
+  return { path, categories: names.map((name, i) => ({ id: i + 1, name })) };
 }
 
 describe('datasetNameFor', () => {

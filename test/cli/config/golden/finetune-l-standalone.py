@@ -7,6 +7,7 @@
 #   yw texts datasets/helmet -o data/texts/helmet_class_texts.json
 #   wget -P pretrained_models https://huggingface.co/wondervictor/YOLO-World/resolve/main/yolo_world_v2_l_obj365v1_goldg_cc3mlite_pretrain-ca93cd1f.pth
 #   python tools/train.py configs/custom/finetune-l-standalone.py --amp
+#       (--amp needs a GPU: AmpOptimWrapper asserts one; on a CPU-only machine: python tools/train.py configs/custom/finetune-l-standalone.py)
 #   yw best work_dirs/finetune-l-standalone
 
 custom_imports = dict(imports=['yolo_world'], allow_failed_imports=False)

@@ -9,6 +9,7 @@
 #   wget -nc -P pretrained_models https://huggingface.co/wondervictor/YOLO-World/resolve/main/yolo_world_v2_s_obj365v1_goldg_pretrain-55b943ea.pth
 #   yw reparam --weights pretrained_models/yolo_world_v2_s_obj365v1_goldg_pretrain-55b943ea.pth --embeddings embeddings/helmet_1_clip_vit_b32_embeddings.npy --out pretrained_models/rep/w_rep_conv.pth
 #   python tools/train.py configs/custom/reparam-s-inherit.py --amp
+#       (--amp needs a GPU: AmpOptimWrapper asserts one; on a CPU-only machine: python tools/train.py configs/custom/reparam-s-inherit.py)
 #   yw best work_dirs/reparam-s-inherit
 
 _base_ = '../../third_party/mmyolo/configs/yolov8/yolov8_s_syncbn_fast_8xb16-500e_coco.py'
