@@ -127,6 +127,18 @@ describe('yw prepare', () => {
     });
   }
 
+  it('a refusal still writes --report: the error, and nothing else', async () => {
+    const { root, data, cli } = await yoloWorld('export-roboflow', 'roboflow');
+    const before = await contents(root);
+    const run = await cli(['prepare', data, '--mask-refine', '--report', 'refused.json']);
+    expect(run.code).toBe(1);
+    const report = JSON.parse(await readFile(join(root, 'refused.json'), 'utf8')) as { command: string; summary: { error: { code: string } } };
+    expect([report.command, report.summary.error.code]).toEqual(['prepare', 'MASK_REFINE_NEEDS_POLYGONS']);
+    const after = await contents(root);
+    after.delete('refused.json');
+    expect(after).toEqual(before);
+  });
+
   it('--report holds every step and every finding; --html is the page yw check --html writes', async () => {
     const { root, data, cli } = await yoloWorld('convert-split-folders', 'parts');
     const run = await cli(['prepare', data, '--reader', 'builtin', '--report', 'prepare.json', '--html', 'prepare.html']);

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { pickCommonOptions, type CommonOptions } from '../common-options.js';
 import type { CommandHost } from '../host.js';
 import { Output } from '../output.js';
+import type { RunContext } from '../context.js';
 import { reportFailure } from '../commands/convert-run.js';
 import { checkConfigFile } from '../check-config.js';
 import { planConfig, writeConfig, CONFIG_ROLE, type ConfigPlan } from '../config/run.js';
@@ -43,8 +44,17 @@ export async function runPrepare(host: CommandHost, dataset: string, raw: Record
   const common = pickCommonOptions(raw);
   const out = new Output(ctx, common);
   const o = prepareOptions(raw, dataset);
+  // A refusal is reported as yw convert reports one: its findings on stderr, and --report with the error.
+  const { prepared, root } = await planAll(ctx, out, dataset, o, common, given).catch((error: unknown) => reportFailure(ctx, common, out, dataset, error, 'prepare'));
+  await writeAll(out, prepared);
+  const check = await checkConfigFile(ctx, { config: prepared.configShown, yoloWorld: o.config.yoloWorld, reader: o.reader, python: o.python });
+  return finishPrepare(ctx, out, prepared, check, root);
+}
+
+/** Every step planned, every output claimed, the COCO files staged: everything but putting files in place. */
+async function planAll(ctx: RunContext, out: Output, dataset: string, o: PrepareOptions, common: CommonOptions, given: GivenArgs): Promise<{ prepared: Prepared; root: string }> {
   const root = await yoloWorldRoot(ctx.cwd, o.config.yoloWorld);
-  const d = await planDataset(ctx, dataset, o).catch((error: unknown) => reportFailure(ctx, common, out, dataset, error, 'prepare'));
+  const d = await planDataset(ctx, dataset, o);
   const texts = await planTexts(ctx.cwd, dataset, d, o, root);
   await claimSplitFiles(d, common.force);
   await assertWritable(texts.target, { force: common.force, command: 'yw prepare', role: TEXTS_ROLE });
@@ -64,10 +74,7 @@ export async function runPrepare(host: CommandHost, dataset: string, raw: Record
     throw error;
   }
   const configShown = displayPath(ctx.cwd, config.target);
-  const prepared: Prepared = { o, common, d, scan, coco, texts, config, configShown, commands: steps(configShown), ...(html ? { html } : {}) };
-  await writeAll(out, prepared);
-  const check = await checkConfigFile(ctx, { config: configShown, yoloWorld: o.config.yoloWorld, reader: o.reader, python: o.python });
-  return finishPrepare(ctx, out, prepared, check, root);
+  return { prepared: { o, common, d, scan, coco, texts, config, configShown, commands: steps(configShown), ...(html ? { html } : {}) }, root };
 }
 
 /** --yolo-world must name a folder: yw prepare writes the class texts and the config below it. */
