@@ -3,8 +3,7 @@ import { pickle } from '../../core/checkpoint/pickle-write.js';
 import { DTYPES, storageRefs } from '../../core/checkpoint/storage.js';
 import { planStorages, type StorageRecord } from '../../core/checkpoint/storage-plan.js';
 import { YwError } from '../../errors.js';
-import { osError } from '../fs/os-error.js';
-import { openAtomicFile, type AtomicFile, type WriteOptions } from '../fs/atomic-write.js';
+import { openAtomicFile, writeError, type AtomicFile, type WriteOptions } from '../fs/atomic-write.js';
 import type { Checkpoint, ExtraRecord } from './open-checkpoint.js';
 import { ZipOut, crc32 } from './zip-out.js';
 
@@ -48,7 +47,7 @@ export async function writeCheckpoint(
     return size;
   } catch (error) {
     await file.abort();
-    throw error instanceof YwError ? error : writeFailed(path, error);
+    throw writeError(path, error);
   }
 }
 
@@ -90,15 +89,4 @@ async function* chunks(s: StorageRecord, source: Checkpoint | undefined, buffer:
       hint: 'download the checkpoint again',
     });
   }
-}
-
-function writeFailed(path: string, cause: unknown): YwError {
-  const mapped = osError(cause, { path, verb: 'write' });
-  if (mapped) return mapped;
-  const reason = cause instanceof Error ? cause.message : String(cause);
-  return new YwError('WRITE_FAILED', `could not write ${path}: ${reason}`, {
-    file: path,
-    hint: 'check that the folder is writable and the disk has room',
-    cause,
-  });
 }

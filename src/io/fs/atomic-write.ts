@@ -165,7 +165,8 @@ export async function openAtomicFile(path: string, options: WriteOptions, symlin
   };
 }
 
-function writeError(path: string, cause: unknown): YwError {
+/** What a failed write of `path` tells the user: an OS error as such, anything else as WRITE_FAILED. */
+export function writeError(path: string, cause: unknown): YwError {
   if (cause instanceof YwError) return cause;
   const mapped = osError(cause, { path, verb: 'write' });
   if (mapped) return mapped;
