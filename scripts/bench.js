@@ -5,6 +5,8 @@
 //   npm run bench -- --million                      20,000 images x 50 boxes = 1,000,000 annotations, 1 run (RSS target)
 //   npm run bench -- --images N --boxes-per-image K --runs R
 //   npm run bench -- --check                        `yw check` on the same data, without and with --html
+//   npm run bench -- --prepare                      `yw prepare` on the same data (train only: 10 % held out as val), and
+//                                                   `yw convert --val-fraction 0.1` for comparison
 //   npm run bench -- --coco                         yw config / check --config / texts on a 615 MB COCO file (scripts/bench-coco.js)
 import sharp from 'sharp';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -21,7 +23,8 @@ if (argv.includes('--coco')) {
 }
 const million = argv.includes('--million');
 const check = argv.includes('--check');
-const args = parseArgs(argv.filter((a) => a !== '--million' && a !== '--check'), million ? { images: 20000, 'boxes-per-image': 50, runs: 1 } : { images: 10000, 'boxes-per-image': 5, runs: 5 });
+const prepare = argv.includes('--prepare');
+const args = parseArgs(argv.filter((a) => !['--million', '--check', '--prepare'].includes(a)), million ? { images: 20000, 'boxes-per-image': 50, runs: 1 } : { images: 10000, 'boxes-per-image': 5, runs: 5 });
 const images = Number(args.images);
 const boxes = Number(args['boxes-per-image']);
 const runs = Number(args.runs);
@@ -82,7 +85,8 @@ async function makeDataset() {
   await writeFile(join(dataset, '.complete'), '');
 }
 
-function runOnce(args) {
+/** `yw prepare` exits 1 here: check --config reports the pretrained weights the bench does not download. */
+function runOnce(args, ok = [0]) {
   const cli = [join(REPO, 'bin', 'yw.js'), ...args];
   const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
   const started = process.hrtime.bigint();
@@ -90,7 +94,7 @@ function runOnce(args) {
     ? spawnSync(timeBin, ['-v', process.execPath, ...cli], { encoding: 'utf8' })
     : spawnSync(process.execPath, [join(REPO, 'scripts', 'bench-child.js'), ...cli.slice(1)], { encoding: 'utf8' });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (result.status !== 0) throw new Error(`yw ${args[0]} failed (${result.status}): ${result.stderr}`);
+  if (!ok.includes(result.status)) throw new Error(`yw ${args[0]} failed (${result.status}): ${result.stderr}`);
   const match = timeBin ? /Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr) : /maxRSS=(\d+)/.exec(result.stderr);
   return { seconds, rssMB: match ? Number(match[1]) / 1024 : NaN, cpu: cpuSeconds(result.stderr, Boolean(timeBin)) };
 }
@@ -107,9 +111,9 @@ function cpuSeconds(stderr, fromTime) {
 }
 
 /** Runs `yw ARGS` once to warm the page cache, then `runs` times, and prints the medians. */
-function bench(title, args) {
-  runOnce(args);
-  const results = Array.from({ length: runs }, () => runOnce(args));
+function bench(title, args, ok = [0]) {
+  runOnce(args, ok);
+  const results = Array.from({ length: runs }, () => runOnce(args, ok));
   const times = results.map((r) => r.seconds).sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)];
   const peak = Math.max(...results.map((r) => r.rssMB));
@@ -125,7 +129,12 @@ function bench(title, args) {
 await makeDataset();
 execFileSync('sync');
 const out = join(REPO, '.bench', `out-${name}`);
-if (check) {
+if (prepare) {
+  const root = join(REPO, '.bench', 'yolo-world');
+  await mkdir(root, { recursive: true });
+  bench('yw convert --val-fraction 0.1', ['convert', dataset, '--out', out, '--val-fraction', '0.1', '--force', '--quiet']);
+  bench('yw prepare', ['prepare', dataset, '--yolo-world', root, '--size', 's', '--style', 'standalone', '--reader', 'builtin', '--force', '--quiet'], [1]);
+} else if (check) {
   bench('yw check', ['check', dataset, '--quiet']);
   bench('yw check --html', ['check', dataset, '--html', join(out, 'report.html'), '--force', '--quiet']);
 } else {

@@ -2,13 +2,14 @@ import { resolve } from 'node:path';
 import type { RunContext } from './context.js';
 import type { DatasetCheckSummary } from './dataset-report.js';
 import type { Output } from './output.js';
-import { labelContext, type ConversionPlan } from '../core/dataset/convert.js';
+import { labelContext, type ConversionPlan, type ConvertOptions } from '../core/dataset/convert.js';
+import type { SizedSplit } from '../core/dataset/convert-images.js';
 import { valFractionCommand } from './commands/convert.js';
 import type { LayoutKind } from '../core/dataset/layout-kinds.js';
 import { profileFindings } from '../core/dataset/profile-findings.js';
 import { summarizeProfile } from '../core/dataset/profile-summary.js';
 import type { Finding } from '../core/findings.js';
-import { namedFiles, ReportCollector, type CollectedReport } from '../core/html-report/collect.js';
+import { namedFiles, ReportCollector, type CollectedReport, type ImageVisit } from '../core/html-report/collect.js';
 import { planFromDisk, readSizes } from '../io/dataset/load-dataset.js';
 import { profileSplits } from '../io/dataset/profile-splits.js';
 
@@ -16,6 +17,12 @@ export interface ScanOptions {
   layout?: LayoutKind;
   classes?: string;
   dataYaml?: string;
+  /** Profile the splits `yw convert --val-fraction F --seed S` would write. */
+  valFraction?: number;
+  seed?: string;
+  /** As yw convert --box-polygons / --obb-polygons: they change what the label findings and the polygon counts say. */
+  boxPolygons?: boolean;
+  obbPolygons?: boolean;
   /** Also gather what the HTML report draws (samples, images findings name). */
   collect: boolean;
 }
@@ -23,11 +30,21 @@ export interface ScanOptions {
 export interface DatasetScan {
   rootAbs: string;
   plan: ConversionPlan;
+  /** The planned splits with their image sizes (unreadable images left out). */
+  sized: SizedSplit[];
+  /** The findings of reading the image headers (unreadable images, decode notes): yw convert reports them too. */
+  sizeFindings: Finding[];
   summary: DatasetCheckSummary;
   /** Every finding, files relative to the dataset root (`underRoot` makes them as typed). */
   findings: Finding[];
   collected?: CollectedReport;
 }
+
+/** How labels are read while scanning: convert's options (category ids do not change a shape). */
+export type ScanLabelOptions = Pick<ConvertOptions, 'boxPolygons' | 'obbPolygons'>;
+
+/** The plan options convert uses by default. */
+const DEFAULTS = { seed: '0', categoryIdStart: 1, boxPolygons: false, obbPolygons: false };
 
 /**
  * The read side of `yw check <dataset-root>` (and of anything that wants its profile and findings):
@@ -36,17 +53,32 @@ export interface DatasetScan {
  */
 export async function scanDataset(ctx: RunContext, out: Output, rootArg: string, opts: ScanOptions): Promise<DatasetScan> {
   const rootAbs = resolve(ctx.cwd, rootArg);
-  // The plan options convert uses by default; none of them changes a finding or the profile.
-  const given = { ...(opts.layout ? { layout: opts.layout } : {}), ...(opts.classes ? { classes: opts.classes } : {}), ...(opts.dataYaml ? { dataYaml: opts.dataYaml } : {}) };
-  const defaults = { seed: '0', categoryIdStart: 1, boxPolygons: false, obbPolygons: false };
-  const plan = await planFromDisk(ctx.cwd, rootArg, rootAbs, { ...given, ...defaults, valFractionCommand: valFractionCommand(rootArg, { ...given, ...defaults }) });
+  const given = {
+    ...(opts.layout ? { layout: opts.layout } : {}), ...(opts.classes ? { classes: opts.classes } : {}), ...(opts.dataYaml ? { dataYaml: opts.dataYaml } : {}),
+    ...(opts.valFraction === undefined ? {} : { valFraction: opts.valFraction }),
+  };
+  const labels = { boxPolygons: opts.boxPolygons === true, obbPolygons: opts.obbPolygons === true };
+  const options = { ...DEFAULTS, ...given, ...labels, seed: opts.seed ?? DEFAULTS.seed };
+  const plan = await planFromDisk(ctx.cwd, rootArg, rootAbs, { ...options, valFractionCommand: valFractionCommand(rootArg, options) });
+  return scanPlan(out, rootArg, rootAbs, plan, { ...labels, collect: opts.collect });
+}
+
+/**
+ * Image headers and labels of a plan made already (`yw prepare` plans once for every step): sizes,
+ * the profile, its findings, and with `collect` what the HTML report draws. `onImage` sees every image.
+ */
+export async function scanPlan(
+  out: Output, rootArg: string, rootAbs: string, plan: ConversionPlan,
+  opts: ScanLabelOptions & { collect: boolean; onImage?: (visit: ImageVisit) => void },
+): Promise<DatasetScan> {
   const sized = await readSizes(plan, rootAbs, (total, label) => out.progress(total, label));
   const collector = opts.collect ? new ReportCollector(sized.splits.map((s) => s.name), namedFiles([...plan.findings, ...sized.findings])) : undefined;
   const bar = out.progress(sized.splits.reduce((n, s) => n + s.images.length, 0), 'reading labels');
   const scanned = await profileSplits({
-    rootAbs, splits: sized.splits, classes: plan.classes, context: labelContext(plan, defaults),
+    rootAbs, splits: sized.splits, classes: plan.classes, context: labelContext(plan, { ...opts, categoryIdStart: 1 }),
     onImage: (visit) => {
       collector?.add(visit);
+      opts.onImage?.(visit);
       bar.increment();
     },
   });
@@ -60,5 +92,5 @@ export async function scanDataset(ctx: RunContext, out: Output, rootArg: string,
     profile,
   };
   const findings = [...plan.findings, ...sized.findings, ...scanned.findings, ...profileFindings(profile)];
-  return { rootAbs, plan, summary, findings, ...(collector ? { collected: collector.result() } : {}) };
+  return { rootAbs, plan, sized: sized.splits, sizeFindings: sized.findings, summary, findings, ...(collector ? { collected: collector.result() } : {}) };
 }

@@ -116,3 +116,21 @@ export function capFindings(findings: readonly Finding[], out: Finding[]): void 
   cap.addAll(findings);
   cap.close();
 }
+
+/**
+ * The findings of several steps that read the same files (yw prepare: convert's and check's), each
+ * once: a finding equal in code, severity, file, line and message to one kept already is left out.
+ */
+export function mergeFindings(...lists: readonly (readonly Finding[])[]): Finding[] {
+  const seen = new Set<string>();
+  const kept: Finding[] = [];
+  for (const list of lists) {
+    for (const f of list) {
+      const key = JSON.stringify([f.code, f.severity, f.file ?? null, f.line ?? null, f.message]);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      kept.push(f);
+    }
+  }
+  return kept;
+}

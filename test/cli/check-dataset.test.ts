@@ -48,6 +48,31 @@ describe('yw check <dataset-root> reports what yw convert reports', () => {
   }
 });
 
+describe('yw check <dataset-root> --val-fraction', () => {
+  it('profiles the train and val splits yw convert --val-fraction writes, with the same findings', async () => {
+    const dir = await copyDataset('export-labelimg', 'input');
+    const { run, json } = await checkJson(dir, ['--val-fraction', '0.4', '--seed', '7']);
+    expect(run.code).toBe(0);
+    const converted = await runCli(['convert', 'input', '--val-fraction', '0.4', '--seed', '7', '--report', 'convert-report.json'], { cwd: dir });
+    expect(converted.code).toBe(0);
+    const report = JSON.parse(await readFile(join(dir, 'convert-report.json'), 'utf8')) as { findings: Finding[]; summary: any };
+    expect(sortFindings(json.findings.filter((f) => !PROFILE_CODES.has(f.code)))).toEqual(report.findings);
+    expect(json.findings.map((f) => f.code)).not.toContain('SPLIT_NO_VAL');
+    const counts = (splits: any[]) => splits.map((s) => [s.name, s.images]);
+    expect(counts(json.profile.splits)).toEqual(counts(report.summary.splits));
+    expect(counts(json.profile.splits).map(([name]) => name)).toEqual(['train', 'val']);
+    // The same images: the val file names convert wrote are the ones the profile counted under val.
+    const val = JSON.parse(await readFile(join(dir, 'input/annotations/val.json'), 'utf8')) as { images: unknown[] };
+    expect(json.splits.find((s: any) => s.name === 'val').images).toBe(val.images.length);
+  });
+
+  it('refuses a dataset that has its splits, as yw convert does', async () => {
+    const dir = await copyDataset('convert-split-folders', 'input');
+    const run = await runCli(['check', 'input', '--val-fraction', '0.2'], { cwd: dir });
+    expect([run.code, run.stderr]).toEqual([1, expect.stringContaining('[VAL_FRACTION_NEEDS_ONE_SPLIT]')]);
+  });
+});
+
 describe('yw check <dataset-root> profile', () => {
   it('counts the check-dataset fixture as worked out by hand from its label files', async () => {
     const dir = await copyDataset('check-dataset', 'input');

@@ -4,11 +4,12 @@ import { runCli } from '../helpers/run-cli.js';
 
 describe('commandsFor (lazy command loading)', () => {
   it('loads only the command argv names, all of them for help, typos and completion, none for --version', async () => {
-    expect(COMMAND_NAMES.slice(0, 8)).toEqual(['convert', 'texts', 'embed', 'config', 'reparam', 'best', 'slim', 'check']);
+    expect(COMMAND_NAMES.slice(0, 9)).toEqual(['prepare', 'convert', 'texts', 'embed', 'config', 'reparam', 'best', 'slim', 'check']);
     expect(COMMAND_NAMES).toContain('completion');
     const all = COMMAND_NAMES.length;
     expect(await commandsFor(['convert', 'datasets/x', '--force'])).toHaveLength(1);
     expect(await commandsFor(['check', '--config', 'x.py'])).toHaveLength(1);
+    expect(await commandsFor(['prepare', 'datasets/x'])).toHaveLength(1);
     expect(await commandsFor(['--help'])).toHaveLength(all);
     expect(await commandsFor(['help', 'convert'])).toHaveLength(all);
     expect(await commandsFor(['conver'])).toHaveLength(all);

@@ -50,6 +50,10 @@ const CASES: { line: string; words: string[]; expected: readonly string[] }[] = 
   { line: 'yw check --reader b', words: ['yw', 'check', '--reader', 'b'], expected: READERS.filter((r) => r.startsWith('b')) },
   { line: 'yw completion ', words: ['yw', 'completion', ''], expected: SHELLS },
   { line: 'yw convert --val', words: ['yw', 'convert', '--val'], expected: ['--val-fraction'] },
+  { line: 'yw pre', words: ['yw', 'pre'], expected: ['prepare'] },
+  { line: 'yw prepare data --size ', words: ['yw', 'prepare', 'data', '--size', ''], expected: SIZES },
+  { line: 'yw prepare data --mode ', words: ['yw', 'prepare', 'data', '--mode', ''], expected: MODES },
+  { line: 'yw prepare data --layout ', words: ['yw', 'prepare', 'data', '--layout', ''], expected: LAYOUTS },
   { line: 'yw help co', words: ['yw', 'help', 'co'], expected: COMMAND_NAMES.filter((n) => n.startsWith('co')) },
 ];
 

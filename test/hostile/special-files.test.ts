@@ -101,6 +101,25 @@ describe('yw check --config refuses special files as the config and its _base_, 
     }, 30_000);
   }
 
+  it('a load_from that is a FIFO or a folder: LOAD_FROM_INVALID naming what it is, not "not found"', async () => {
+    const dir = await copyFixture(join(FIXTURES, 'check-clean'));
+    const weights = join(dir, 'pretrained_models', 'yolo_world_v2_l_obj365v1_goldg_cc3mlite_pretrain-ca93cd1f.pth');
+    await rm(weights);
+    mkfifo(weights);
+    const fifo = await runBin(['check', '--config', CONFIG, '--reader', 'builtin', '--json'], { cwd: dir, timeoutMs: TIMEOUT });
+    expect(fifo.hung).toBe(false);
+    expect(fifo.status).toBe(1);
+    const found = (JSON.parse(fifo.stdout) as { findings: { code: string; message: string }[] }).findings.filter((f) => f.code.startsWith('LOAD_FROM'));
+    expect(found.map((f) => f.code)).toEqual(['LOAD_FROM_INVALID']);
+    expect(found[0]!.message).toContain('is a FIFO, not a regular file');
+    await rm(weights);
+    await mkdir(weights);
+    const folder = await runBin(['check', '--config', CONFIG, '--reader', 'builtin', '--json'], { cwd: dir, timeoutMs: TIMEOUT });
+    const codes = (JSON.parse(folder.stdout) as { findings: { code: string; message: string }[] }).findings.filter((f) => f.code.startsWith('LOAD_FROM'));
+    expect(codes.map((f) => f.code)).toEqual(['LOAD_FROM_INVALID']);
+    expect(codes[0]!.message).toContain('is a folder');
+  }, 30_000);
+
   it('ann_file and class_text_path that are FIFOs: findings naming them, no hang', async () => {
     const dir = await copyFixture(join(FIXTURES, 'check-clean'));
     for (const file of ['data/helmet/annotations/train.json', 'data/texts/helmet_class_texts.json']) {

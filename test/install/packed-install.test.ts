@@ -70,5 +70,18 @@ describe('the packed package installs like any npm CLI', () => {
     const check = await run(yw, ['check', 'input', '--html', 'r.html', '--quiet'], { cwd: work, env }).then(() => 0, (e: { code?: number }) => e.code);
     expect(check).toBe(1);
     expect(await readFile(join(work, 'r.html'), 'utf8')).toMatch(/^<!doctype html>[^]*data:image\/jpeg;base64,/);
+
+    // yw prepare from the installed package: a train-only export (labelImg) to COCO files, class
+    // texts and a config, in a folder that plays the YOLO-World root; exit 1: the weights are not there.
+    const yoloWorld = join(tmp, 'yolo-world');
+    await cp(join(FIXTURES, 'export-labelimg', 'input'), join(yoloWorld, 'data', 'parts'), { recursive: true });
+    const prepared = await run(yw, ['prepare', 'data/parts', '--size', 's', '--style', 'standalone', '--reader', 'builtin', '--json'], { cwd: yoloWorld, env })
+      .then(({ stdout }) => ({ code: 0, stdout }), (e: { code?: number; stdout: string }) => ({ code: e.code, stdout: e.stdout }));
+    expect(prepared.code).toBe(1);
+    const summary = JSON.parse(prepared.stdout) as { held_out: { val: number }; written: string[]; findings: { code: string; severity: string }[] };
+    expect(summary.held_out.val).toBe(1);
+    expect(summary.findings.filter((f) => f.severity === 'error').map((f) => f.code)).toEqual(['LOAD_FROM_NOT_FOUND']);
+    for (const file of summary.written) expect((await readFile(join(yoloWorld, file))).length, file).toBeGreaterThan(0);
+    expect(summary.written).toContain('data/texts/parts_class_texts.json');
   }, 600_000);
 });

@@ -9,6 +9,7 @@ import { scanDataset } from '../dataset-scan.js';
 import { HTML_ROLE, writeHtmlReport } from '../html-report.js';
 import { findingsExitCode, Output, writeReport } from '../output.js';
 import { LAYOUTS } from '../../core/dataset/layout.js';
+import { fraction } from './convert.js';
 import { assertWritable } from '../../io/fs/atomic-write.js';
 
 const optionsSchema = z.object({
@@ -16,6 +17,10 @@ const optionsSchema = z.object({
   classes: z.string().min(1).optional(),
   dataYaml: z.string().min(1).optional(),
   html: z.string().min(1).optional(),
+  valFraction: z.number().optional(),
+  seed: z.string().min(1).optional(),
+  boxPolygons: z.boolean().optional(),
+  obbPolygons: z.boolean().optional(),
 });
 
 /** The options `yw check <dataset-root>` shares with `yw convert` (same meaning, same choices), and --html. */
@@ -24,6 +29,10 @@ export function addDatasetOptions(command: Command): Command {
     .addOption(new Option('--layout <layout>', 'dataset root: force a layout instead of detecting it').choices(LAYOUTS))
     .addOption(new Option('--classes <file>', 'dataset root: class names file or dataset YAML (overrides classes.txt / data.yaml)'))
     .addOption(new Option('--data-yaml <file>', 'dataset root: the dataset YAML to read (default: data.yaml or the only *.yaml at the root)'))
+    .addOption(new Option('--val-fraction <f>', 'dataset root: profile the splits `yw convert --val-fraction` writes (one split divided into train and val)').argParser(fraction))
+    .addOption(new Option('--seed <seed>', 'dataset root: with --val-fraction, as yw convert --seed'))
+    .addOption(new Option('--box-polygons', 'dataset root: as yw convert --box-polygons (boxes counted as the rectangle polygons convert writes)'))
+    .addOption(new Option('--obb-polygons', 'dataset root: as yw convert --obb-polygons (oriented boxes kept as polygons)'))
     .addOption(new Option('--html <file>', 'dataset root: also write a self-contained HTML report (charts, sample images with their boxes, findings)'));
 }
 
@@ -42,6 +51,10 @@ export async function checkDataset(host: CommandHost, common: CommonOptions, roo
     ...(opts.layout ? { layout: opts.layout } : {}),
     ...(opts.classes ? { classes: opts.classes } : {}),
     ...(opts.dataYaml ? { dataYaml: opts.dataYaml } : {}),
+    ...(opts.valFraction === undefined ? {} : { valFraction: opts.valFraction }),
+    ...(opts.seed === undefined ? {} : { seed: opts.seed }),
+    ...(opts.boxPolygons ? { boxPolygons: true } : {}),
+    ...(opts.obbPolygons ? { obbPolygons: true } : {}),
     collect: html !== undefined,
   });
   const findings = scan.findings.map((f) => underRoot(f, rootArg));

@@ -1,22 +1,15 @@
-import { Option, type Command } from 'commander';
-import { resolve } from 'node:path';
+import type { Command } from 'commander';
 import { z } from 'zod';
 import { addCommonOptions, pickCommonOptions, type CommonOptions } from '../common-options.js';
 import { action, type CommandHost } from '../host.js';
-import { formatCheckReport, type CheckSummary } from '../check-report.js';
+import { formatCheckReport } from '../check-report.js';
+import { addReaderOptions, checkConfigFile, READERS } from '../check-config.js';
 import { findingsExitCode, Output, writeReport } from '../output.js';
 import { assertDumpTarget, dumpConfig, dumpsToStdout } from '../config-dump.js';
-import type { RunContext } from '../context.js';
-import { runChecks } from '../../core/check/run-checks.js';
-import { readConfig } from '../../core/config-reader/read-config.js';
-import type { PyDict } from '../../core/config-reader/values.js';
-import { finding, type Finding } from '../../core/findings.js';
 import { YwError } from '../../errors.js';
 import { addDatasetOptions, checkDataset } from './check-dataset.js';
-import { gatherCheckInput, readConfigText } from '../../io/config/check-inputs.js';
-import { hasMmengine, readConfigWithMmengine } from '../../io/config/mmengine-config.js';
 
-export const READERS = ['auto', 'builtin', 'mmengine'] as const;
+export { READERS } from '../check-config.js';
 
 const optionsSchema = z.object({
   config: z.string().min(1).optional(),
@@ -32,9 +25,8 @@ export function register(program: Command, host: CommandHost): void {
     .description('catch silent training failures: profile a dataset root, or check a config against the data, texts, embeddings and weights it names')
     .argument('[dataset-root]', 'dataset to profile and check (every finding yw convert would report), writing nothing')
     .option('-c, --config <file.py>', 'training config to check (mmengine .py)')
-    .option('--yolo-world <dir>', 'YOLO-World root: where tools/train.py runs and relative paths resolve', '.')
-    .addOption(new Option('--reader <how>', 'how to read the config: mmengine when importable, else built-in').choices(READERS).default('auto'))
-    .option('--python <exe>', 'Python used for --reader mmengine/auto', 'python3')
+    .option('--yolo-world <dir>', 'YOLO-World root: where tools/train.py runs and relative paths resolve', '.');
+  addReaderOptions(command)
     .option('--dump-config <file>', 'also write the resolved config as JSON (sorted keys, tuples marked); - for stdout');
   addCommonOptions(addDatasetOptions(command))
     .addHelpText('after', `
@@ -69,16 +61,8 @@ type ConfigOptions = z.infer<typeof optionsSchema> & { config: string };
 async function checkConfig(host: CommandHost, common: CommonOptions, opts: ConfigOptions): Promise<number> {
   const out = new Output(host.ctx, common);
   assertDumpTarget(opts.dumpConfig, common);
-  const root = resolve(host.ctx.cwd, opts.yoloWorld);
-  const read = await loadConfig(resolve(host.ctx.cwd, opts.config), root, opts.reader, opts.python, host.ctx.env);
-  const dumped = read.config && opts.dumpConfig ? await dumpConfig(host.ctx, common, opts.dumpConfig, read.config) : undefined;
-  const summary: CheckSummary = { config: opts.config, reader: read.reader, files: read.files };
-  let findings: Finding[] = read.findings;
-  if (read.config) {
-    const result = runChecks(await gatherCheckInput(read.config, opts.config, root));
-    findings = result.findings;
-    if (result.classes) summary.classes = result.classes;
-  }
+  const { summary, findings, config } = await checkConfigFile(host.ctx, opts);
+  const dumped = config && opts.dumpConfig ? await dumpConfig(host.ctx, common, opts.dumpConfig, config) : undefined;
   const reportPath = await writeReport(host.ctx, common, 'check', summary, findings);
   // With the resolved config on stdout, the readable report goes to stderr.
   if (dumpsToStdout(opts.dumpConfig)) out.info(formatCheckReport(summary, findings).trimEnd());
@@ -87,36 +71,4 @@ async function checkConfig(host: CommandHost, common: CommonOptions, opts: Confi
   if (reportPath) out.info(`report: ${reportPath}`);
   if (dumped && dumped !== '-') out.info(`resolved config: ${dumped}`);
   return findingsExitCode(findings, common.strict);
-}
-
-interface Loaded {
-  config?: PyDict;
-  reader: CheckSummary['reader'];
-  files: number;
-  findings: Finding[];
-}
-
-/** Reads the config; a missing `_base_` is a finding (the one problem that stops the other checks). */
-async function loadConfig(
-  file: string, root: string, reader: (typeof READERS)[number], python: string, env: RunContext['env'],
-): Promise<Loaded> {
-  const useMmengine = reader === 'mmengine' || (reader === 'auto' && (await hasMmengine(python)));
-  if (reader === 'mmengine' && !(await hasMmengine(python))) {
-    throw new YwError('MMENGINE_MISSING', `${python} cannot import mmengine`, { hint: 'install it (pip install mmengine==0.10.3) or use --reader builtin' });
-  }
-  const used = useMmengine ? 'mmengine' : 'builtin';
-  try {
-    if (useMmengine) return { config: await readConfigWithMmengine(python, file, root), reader: used, files: 1, findings: [] };
-    const resolved = await readConfig(file, readConfigText, { env });
-    return { config: resolved.value, reader: used, files: resolved.files.length, findings: [] };
-  } catch (error) {
-    if (!(error instanceof YwError) || error.code !== 'CONFIG_BASE_NOT_FOUND') throw error;
-    const f = finding('BASE_NOT_FOUND', 'error', `_base_: ${error.message}`, {
-      file: error.file ?? file,
-      ...(error.line ? { line: error.line } : {}),
-      hint: error.hint,
-      data: { key: '_base_' },
-    });
-    return { reader: used, files: 0, findings: [f] };
-  }
 }

@@ -41,13 +41,7 @@ export const configOptionsSchema = z.object({
 export type ConfigCliOptions = z.infer<typeof configOptionsSchema>;
 
 export function addConfigOptions(cmd: Command): Command {
-  const choice = (flags: string, text: string, choices: readonly string[], def?: string) => {
-    const option = new Option(flags, text).choices(choices);
-    return def === undefined ? option : option.default(def);
-  };
-  return cmd
-    .addOption(choice('--mode <mode>', 'finetune: YOLOWorldDetector + CLIP text model; prompt: prompt tuning with an embeddings .npy; reparam: reparameterized model; prompt-all: prompts frozen, all else trained', MODES, 'finetune'))
-    .addOption(choice('--size <size>', 'model size', SIZES, 'l'))
+  addConfigModeSize(cmd)
     .option('--data <dir>', 'dataset root written by yw convert (annotations/<split>.json)')
     .option('--train-ann <file>', 'train annotation JSON, relative to --data')
     .option('--train-images <dir>', 'train image folder, relative to --data')
@@ -55,7 +49,25 @@ export function addConfigOptions(cmd: Command): Command {
     .option('--val-images <dir>', 'val image folder, relative to --data')
     .option('--test-ann <file>', 'test annotation JSON, relative to --data (default: val)')
     .option('--test-images <dir>', 'test image folder, relative to --data')
-    .option('--texts <file>', 'class-text JSON (default: data/texts/<dataset>_class_texts.json, as yw texts writes it)')
+    .option('--texts <file>', 'class-text JSON (default: data/texts/<dataset>_class_texts.json, as yw texts writes it)');
+  return addConfigModel(cmd).option('--out <file>', 'output config (default <yolo-world>/configs/custom/<official-style name>.py)');
+}
+
+const choice = (flags: string, text: string, choices: readonly string[], def?: string) => {
+  const option = new Option(flags, text).choices(choices);
+  return def === undefined ? option : option.default(def);
+};
+
+/** --mode and --size (yw config and yw prepare). */
+export function addConfigModeSize(cmd: Command): Command {
+  return cmd
+    .addOption(choice('--mode <mode>', 'finetune: YOLOWorldDetector + CLIP text model; prompt: prompt tuning with an embeddings .npy; reparam: reparameterized model; prompt-all: prompts frozen, all else trained', MODES, 'finetune'))
+    .addOption(choice('--size <size>', 'model size', SIZES, 'l'));
+}
+
+/** The model, schedule and output-style options (yw config and yw prepare pass them on the same). */
+export function addConfigModel(cmd: Command): Command {
+  return cmd
     .option('--embeddings <file>', 'prompt/reparam: .npy of shape (classes, 512) (default: embeddings/<dataset>_<N>_clip_vit_b32_embeddings.npy)')
     .option('--weights <file>', 'load_from (default: the published checkpoint under pretrained_models/; reparam: required *_rep_conv.pth)')
     .addOption(choice('--neck <neck>', 'neck variant (default vlpan; efficient = no RepVL-PAN; dual-vlpan = v1)', NECKS))
@@ -74,6 +86,5 @@ export function addConfigOptions(cmd: Command): Command {
     .option('--workers <n>', 'train dataloader workers (default: the base, 8)')
     .option('--save-best <metric>', "auto (coco/bbox_mAP, rule 'greater'), none, or a metric key", 'auto')
     .addOption(choice('--style <style>', 'inherit: _base_ + overrides; standalone: one resolved file', STYLES, 'inherit'))
-    .option('--yolo-world <dir>', 'YOLO-World checkout root (paths in the config are relative to it)', '.')
-    .option('--out <file>', 'output config (default <yolo-world>/configs/custom/<official-style name>.py)');
+    .option('--yolo-world <dir>', 'YOLO-World checkout root (paths in the config are relative to it)', '.');
 }

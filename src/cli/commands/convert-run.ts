@@ -59,11 +59,11 @@ export async function runConvert(host: CommandHost, rootArg: string, raw: Record
  * data.yaml entry that resolves to nothing) go to stderr before the error, and --report is written
  * with them and the error, unless the report file itself is the problem.
  */
-async function reportFailure(ctx: RunContext, common: CommonOptions, out: Output, rootArg: string, error: unknown): Promise<never> {
+export async function reportFailure(ctx: RunContext, common: CommonOptions, out: Output, rootArg: string, error: unknown, command = 'convert'): Promise<never> {
   if (!(error instanceof YwError)) throw error;
   const findings = (error instanceof PlanError ? error.findings : []).map((f) => underRoot(f, rootArg));
   out.findings(findings, common.report);
   const failed = { root: rootArg, error: { code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}) } };
-  await writeReport(ctx, common, 'convert', failed, findings).catch(() => undefined);
+  await writeReport(ctx, common, command, failed, findings).catch(() => undefined);
   throw error;
 }

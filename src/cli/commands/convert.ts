@@ -23,7 +23,8 @@ export interface ConvertCliOptions {
   obbPolygons: boolean;
 }
 
-function fraction(value: string): number {
+/** The --val-fraction parser (convert, check <root>, prepare): a number strictly between 0 and 1. */
+export function fraction(value: string): number {
   const n = Number(value);
   if (value.trim() === '' || !(n > 0 && n < 1)) throw new InvalidArgumentError('expected a number between 0 and 1, e.g. 0.2');
   return n;
@@ -65,25 +66,36 @@ export function valFractionCommand(rootArg: string, opts: ConvertCliOptions): st
 }
 
 export function register(program: Command, host: CommandHost): void {
-  const command = program
+  const command = addConvertSource(program
     .command('convert')
     .description('convert YOLO label folders to COCO JSON, one file per split')
-    .argument('<root>', 'dataset root folder')
-    .addOption(new Option('--layout <layout>', 'force a layout instead of detecting it').choices(LAYOUTS))
-    .addOption(new Option('--classes <file>', 'class names file or dataset YAML (overrides classes.txt / data.yaml)'))
-    .addOption(new Option('--data-yaml <file>', 'the dataset YAML to read (default: data.yaml or the only *.yaml at the root)'))
+    .argument('<root>', 'dataset root folder'))
     .addOption(new Option('--out <dir>', 'output folder (default: <root>/annotations)'))
     .addOption(new Option('--val-fraction <f>', 'divide a single split: this fraction goes to val').argParser(fraction))
-    .addOption(new Option('--seed <seed>', 'vary which images --val-fraction picks').default('0'))
-    .addOption(new Option('--category-id-start <n>', 'id of the first category').choices(CATEGORY_ID_STARTS).default('1'))
-    .addOption(new Option('--box-polygons', 'write boxes as rectangle polygons in segmentation (mmyolo style)').default(false))
-    .addOption(new Option('--obb-polygons', 'keep oriented boxes as their quadrilateral polygon in segmentation').default(false));
+    .addOption(new Option('--seed <seed>', 'vary which images --val-fraction picks').default('0'));
+  addConvertLabels(command);
   addCommonOptions(command).addHelpText('after', EXAMPLES).action(
     action(host, async (rootArg: string, raw: Record<string, unknown>) => {
       const { runConvert } = await import('./convert-run.js');
       return runConvert(host, rootArg, raw);
     }),
   );
+}
+
+/** Where the dataset's layout and classes come from (yw convert and yw prepare). */
+export function addConvertSource(command: Command): Command {
+  return command
+    .addOption(new Option('--layout <layout>', 'force a layout instead of detecting it').choices(LAYOUTS))
+    .addOption(new Option('--classes <file>', 'class names file or dataset YAML (overrides classes.txt / data.yaml)'))
+    .addOption(new Option('--data-yaml <file>', 'the dataset YAML to read (default: data.yaml or the only *.yaml at the root)'));
+}
+
+/** How label lines become COCO annotations (yw convert and yw prepare). */
+export function addConvertLabels(command: Command): Command {
+  return command
+    .addOption(new Option('--category-id-start <n>', 'id of the first category').choices(CATEGORY_ID_STARTS).default('1'))
+    .addOption(new Option('--box-polygons', 'write boxes as rectangle polygons in segmentation (mmyolo style)').default(false))
+    .addOption(new Option('--obb-polygons', 'keep oriented boxes as their quadrilateral polygon in segmentation').default(false));
 }
 
 /** The values commander checked, typed (options commander did not set are absent). */

@@ -8,6 +8,7 @@ type CommandModule = { register: RegisterCommand };
  * cost ~0.3 s of CPU on every run, more than `yw convert` spends converting 10,000 images.
  */
 const COMMAND_MODULES: Readonly<Record<string, () => Promise<CommandModule>>> = {
+  prepare: () => import('./prepare.js'),
   convert: () => import('./convert.js'),
   texts: () => import('./texts.js'),
   embed: () => import('./embed.js'),

@@ -6,19 +6,13 @@ import { action, type CommandHost } from '../host.js';
 import { Output, findingsExitCode, terminalSafe, writeReport } from '../output.js';
 import { YwError } from '../../errors.js';
 import type { Finding } from '../../core/findings.js';
-import { buildClassTexts } from '../../core/texts/build.js';
 import { checkClassTexts } from '../../core/texts/check.js';
 import { formatClassTexts } from '../../core/texts/format.js';
-import { resolveClassSource } from '../../core/texts/resolve.js';
 import { ROOT_CLASS_SOURCES } from '../../core/texts/root-source.js';
-import { parseSynonyms } from '../../core/texts/synonyms.js';
 import { writeFileAtomic } from '../../io/fs/atomic-write.js';
 import { displayPath } from '../../io/fs/display-path.js';
-import { readJson, readText } from '../../io/fs/read-text.js';
-import { readTextsSource } from '../../io/texts/texts-source.js';
-
-/** Where YOLO-World's configs look for class texts, relative to the current folder. */
-export const DEFAULT_TEXTS_DIR = 'data/texts';
+import { readJson } from '../../io/fs/read-text.js';
+import { buildTexts, defaultTextsTarget, DEFAULT_TEXTS_DIR, TEXTS_ROLE } from '../texts/build.js';
 
 const optionsSchema = z.object({
   out: z.string().min(1).optional(),
@@ -57,20 +51,14 @@ async function runTexts(host: CommandHost, source: string, raw: Record<string, u
     throw new YwError('TEXTS_OPTIONS', '--check compares and writes nothing; drop --out', { hint: 'use either --check FILE or -o FILE' });
   }
   const out = new Output(ctx, common);
-  const src = resolveClassSource(await readTextsSource(ctx.cwd, source));
-  const synonyms = opts.synonyms
-    ? parseSynonyms(await readText(resolve(ctx.cwd, opts.synonyms), 'synonyms file'), displayPath(ctx.cwd, resolve(ctx.cwd, opts.synonyms)))
-    : [];
-  const built = buildClassTexts({ ...src, synonyms });
+  const { src, texts, findings, base } = await buildTexts(ctx.cwd, source, opts.synonyms);
   out.info(`order from ${src.orderFrom} (${src.orderNote})`);
-  const base = { source: displayPath(ctx.cwd, resolve(ctx.cwd, source)), order_from: src.orderFrom, classes: built.texts };
-  if (opts.check) return checkMode(out, common, opts.check, base, [...src.findings, ...built.findings]);
-  const target = resolve(ctx.cwd, opts.out ?? `${DEFAULT_TEXTS_DIR}/${src.datasetName}_class_texts.json`);
-  await writeFileAtomic(target, formatClassTexts(built.texts), { force: common.force, command: 'yw texts', role: 'class-text JSON' });
-  const findings = [...src.findings, ...built.findings];
+  if (opts.check) return checkMode(out, common, opts.check, base, findings);
+  const target = opts.out ? resolve(ctx.cwd, opts.out) : defaultTextsTarget(ctx.cwd, src.datasetName);
+  await writeFileAtomic(target, formatClassTexts(texts), { force: common.force, command: 'yw texts', role: TEXTS_ROLE });
   const summary = { ...base, out: displayPath(ctx.cwd, target) };
   const report = await writeReport(ctx, common, 'texts', summary, findings);
-  out.result(`wrote ${summary.out} (${built.texts.length} classes)`);
+  out.result(`wrote ${summary.out} (${texts.length} classes)`);
   out.json({ ...summary, findings });
   out.findings(findings, report);
   return findingsExitCode(findings, common.strict);

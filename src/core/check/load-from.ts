@@ -35,7 +35,7 @@ export function checkLoadFrom(input: CheckInput, classes: number | undefined): F
   if (header === undefined) return checkByName(input, file);
   if (isUnreadable(header)) {
     return [issue(input.configFile, 'LOAD_FROM_INVALID', 'error', KEY, header.error,
-      'download it again: the trainer would stop at start-up with "UnpicklingError: invalid load key" or a zip error', { file })];
+      'put the checkpoint file itself there (download it again): the trainer would stop at start-up with "UnpicklingError: invalid load key" or a zip error', { file })];
   }
   return checkContent(input, file, describeYoloWorld(new Map(header.shapes)), header.shapes.map(([k]) => k), classes);
 }

@@ -51,7 +51,11 @@ export async function gatherCheckInput(config: PyDict, configFile: string, root:
   for (const p of pathsToStat(config, coco)) exists.set(p, await isFile(at(p)));
   const checkpoints = new Map<string, CheckpointHeader | Unreadable>();
   const loadFrom = loadFromPath(config);
-  if (loadFrom && exists.get(loadFrom)) checkpoints.set(loadFrom, await attempt(() => readCheckpointHeader(at(loadFrom), loadFrom)));
+  // a load_from that is there but not a regular file (a FIFO, a folder) is "read" too: the regular-file gate names it
+  if (loadFrom && (exists.get(loadFrom) || (await isPresent(at(loadFrom))))) {
+    exists.set(loadFrom, true);
+    checkpoints.set(loadFrom, await attempt(() => readCheckpointHeader(at(loadFrom), loadFrom)));
+  }
   return { config, configFile, coco, texts, npy, exists, checkpoints };
 }
 
@@ -78,6 +82,17 @@ async function attempt<T>(run: () => Promise<T>): Promise<T | Unreadable> {
     if (user) return { error: user.message };
     if (error instanceof Error && / not found$/.test(error.message)) return { error: error.message };
     throw error;
+  }
+}
+
+/** Something is at `path` (any kind; an OS error other than "no such file" counts: reading it words the error). */
+async function isPresent(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code !== 'ENOENT' && code !== 'ENOTDIR';
   }
 }
 

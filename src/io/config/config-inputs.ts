@@ -18,6 +18,8 @@ export interface InputPaths {
   data: string;
   ann: Partial<Record<Split, string>>;
   images: Partial<Record<Split, string>>;
+  /** COCO files about to be written (yw prepare), by absolute path: read as if they were in place. */
+  planned?: ReadonlyMap<string, CocoSummary>;
 }
 
 export type SplitData = SplitPaths & { file: string; summary: CocoSummary };
@@ -50,8 +52,9 @@ export async function readSplits(p: InputPaths): Promise<{ dataDir: string; spli
   for (const split of SPLITS) {
     const given = p.ann[split];
     const file = given !== undefined ? resolve(dataDir, given) : join(dataDir, 'annotations', `${split}.json`);
-    if (given === undefined && !(await regularFileExists(file, 'COCO annotation file'))) continue;
-    const summary = await readCocoSummary(file);
+    const planned = p.planned?.get(file);
+    if (given === undefined && planned === undefined && !(await regularFileExists(file, 'COCO annotation file'))) continue;
+    const summary = planned ?? (await readCocoSummary(file));
     let images = p.images[split] ?? summary.yw?.dataPrefix;
     if (images === undefined) {
       const chosen = await findImages(dataDir, file, split, summary.sample);

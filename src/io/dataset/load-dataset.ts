@@ -26,6 +26,18 @@ export interface LoadOptions extends ConvertOptions {
  * (cheap: no image is opened). Files whose names are not UTF-8 are left out, an error finding each.
  */
 export async function planFromDisk(cwd: string, rootArg: string, rootAbs: string, opts: LoadOptions): Promise<ConversionPlan> {
+  return planFromInput(await readPlanInput(cwd, rootArg, rootAbs, opts), opts);
+}
+
+/** What a plan is made from, read once: a caller may plan it twice (yw prepare: with a held-out split). */
+export interface ReadPlanInput {
+  input: PlanInput;
+  /** FILE_NAME_NOT_UTF8 findings of the listing. */
+  named: Finding[];
+}
+
+/** The listing and every metadata file a plan may name; --classes and --data-yaml are read from `cwd`. */
+export async function readPlanInput(cwd: string, rootArg: string, rootAbs: string, opts: Pick<LoadOptions, 'classes' | 'dataYaml'>): Promise<ReadPlanInput> {
   const badNames: string[] = [];
   const { files, notFiles } = await listTree(rootAbs, badNames);
   const texts = await readTexts(rootAbs, metaFiles(files));
@@ -34,7 +46,11 @@ export async function planFromDisk(cwd: string, rootArg: string, rootAbs: string
     : undefined;
   const dataYaml = opts.dataYaml ? await readDataYamlOption(cwd, rootAbs, opts.dataYaml) : undefined;
   const input: PlanInput = { root: rootArg, rootAbs, files, texts, notFiles, ...(classesOverride ? { classesOverride } : {}), ...(dataYaml ? { dataYaml } : {}) };
-  const named = badNames.map(badNameFinding);
+  return { input, named: badNames.map(badNameFinding) };
+}
+
+/** The one pure planning call on what `readPlanInput` read; the listing's findings come first. */
+export function planFromInput({ input, named }: ReadPlanInput, opts: ConvertOptions): ConversionPlan {
   try {
     const plan = planConversion(input, opts);
     return named.length ? { ...plan, findings: [...named, ...plan.findings] } : plan;

@@ -23,7 +23,22 @@ export interface WriteSplitsInput {
   categories: readonly CocoCategory[];
   context: LabelContext;
   force: boolean;
+  /** For the "already exists" hint (default `yw convert`). */
+  command?: string;
   onImage?: () => void;
+  /** Sees every piece of text written to a split's file, in order (yw prepare reads the files back from it). */
+  onText?: (split: string, text: string) => void;
+}
+
+export interface WrittenSplits {
+  splits: SplitSummary[];
+  findings: Finding[];
+}
+
+/** Split files written to their temporary siblings, not in place yet: `commit` puts them there, `abort` removes them. */
+export interface StagedSplits extends WrittenSplits {
+  commit(): Promise<void>;
+  abort(): Promise<void>;
 }
 
 /**
@@ -31,26 +46,49 @@ export interface WriteSplitsInput {
  * converted by core, written, and forgotten, so memory does not grow with the dataset. Files are
  * renamed into place only after every split was written.
  */
-export async function writeCocoSplits(input: WriteSplitsInput): Promise<{ splits: SplitSummary[]; findings: Finding[] }> {
+export async function writeCocoSplits(input: WriteSplitsInput): Promise<WrittenSplits> {
+  const staged = await stageCocoSplits(input);
+  await staged.commit();
+  return { splits: staged.splits, findings: staged.findings };
+}
+
+/**
+ * `writeCocoSplits` up to the renames: a caller that has more to plan first (yw prepare) commits the
+ * files later, or aborts and leaves nothing behind. A failed commit removes what it had put in place.
+ */
+export async function stageCocoSplits(input: WriteSplitsInput): Promise<StagedSplits> {
   const streams: BufferedStream[] = [];
   const findings: Finding[] = [];
   const summaries: SplitSummary[] = [];
+  const abort = async () => void (await Promise.all(streams.map((s) => s.abort())));
   try {
     for (const split of input.splits) {
       const file = join(input.outDir, `${split.name}.json`);
-      const stream = await openBufferedStream(file, { force: input.force, command: 'yw convert', role: splitRole(split.name) });
+      const stream = await openBufferedStream(file, { force: input.force, command: input.command ?? 'yw convert', role: splitRole(split.name) });
       streams.push(stream);
-      summaries.push({ ...(await writeSplit(stream, split, input, findings)), file });
+      const tap = input.onText;
+      const sink = tap ? { write: (text: string) => {
+        tap(split.name, text);
+        return stream.write(text);
+      } } : stream;
+      summaries.push({ ...(await writeSplit(sink, split, input, findings)), file });
     }
-    for (const stream of streams) await stream.commit();
   } catch (error) {
-    await Promise.all(streams.map((s) => s.abort()));
+    await abort();
     throw error;
   }
-  return { splits: summaries, findings };
+  const commit = async () => {
+    try {
+      for (const stream of streams) await stream.commit();
+    } catch (error) {
+      await abort();
+      throw error;
+    }
+  };
+  return { splits: summaries, findings, commit, abort };
 }
 
-async function writeSplit(stream: BufferedStream, split: SizedSplit, input: WriteSplitsInput, findings: Finding[]): Promise<Omit<SplitSummary, 'file'>> {
+async function writeSplit(stream: Pick<BufferedStream, 'write'>, split: SizedSplit, input: WriteSplitsInput, findings: Finding[]): Promise<Omit<SplitSummary, 'file'>> {
   const coco = new CocoTextBuilder({ split: split.name, dataPrefix: split.dataPrefix, categories: input.categories });
   // Records gathered into ~64 KB chunks here: one awaited stream.write per record cost a promise each.
   let chunk = coco.start();

@@ -1,5 +1,5 @@
 import type { Stats } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { rmdir, stat } from 'node:fs/promises';
 import { YwError } from '../../errors.js';
 import { osError } from './os-error.js';
 import { openRegular } from './regular-file.js';
@@ -40,4 +40,12 @@ export async function isFile(path: string): Promise<boolean> {
 
 export async function isDirectory(path: string): Promise<boolean> {
   return (await statIfExists(path))?.isDirectory() ?? false;
+}
+
+/**
+ * Removes `path` if it is an empty folder (a writer that backs out removes the folder it made, so a
+ * refusal leaves no trace); anything else, or a folder that is gone or not empty, is left as it is.
+ */
+export async function removeEmptyFolder(path: string): Promise<void> {
+  await rmdir(path).catch(() => undefined);
 }

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readConfig } from '../../../src/core/config-reader/read-config.js';
 import { encodeReferenceJson } from '../../../src/core/config-reader/reference-json.js';
 import { readConfigText } from '../../../src/io/config/check-inputs.js';
 import { hasMmengine, readConfigWithMmengine } from '../../../src/io/config/mmengine-config.js';
+import { mkfifo } from '../../helpers/run-bin.js';
 import { runCli } from '../../helpers/run-cli.js';
 import { sharedReference, skipNote, yoloWorldConfigRoot } from '../../helpers/shared-reference.js';
 
@@ -45,4 +46,20 @@ describe.skipIf(!mmengine || !reference)('the mmengine reader (real mmengine) an
     expect(real.stdout).toBe(builtin.stdout);
     expect(real.stdout.length).toBeGreaterThan(1000);
   });
+});
+
+describe.skipIf(!mmengine)('the mmengine reader refuses a special _base_ before Python opens it', () => {
+  it('a _base_ that is a FIFO: CONFIG_UNREADABLE at once, not a hang until the timeout', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'yw-mmengine-fifo-'));
+    try {
+      mkfifo(join(dir, 'base.py'));
+      await writeFile(join(dir, 'config.py'), "_base_ = './base.py'\nmax_epochs = 2\n");
+      const run = await runCli(['check', '-c', 'config.py', '--reader', 'mmengine', '--python', python], { cwd: dir });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain('base.py is not a regular file (refused before opening it)');
+      expect(run.stderr).toContain('[CONFIG_UNREADABLE]');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
