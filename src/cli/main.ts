@@ -28,11 +28,15 @@ export async function buildProgram(ctx: RunContext, setExitCode: (code: number) 
     .addHelpText(
       'after',
       `
-Typical flow:
+Typical flow (from the YOLO-World root):
+  yw prepare datasets/helmet --size l        convert + check + texts + config + check --config, one summary
+  python tools/train.py configs/custom/<config>.py
+  yw best work_dirs/<config>                 best epoch and checkpoint after training
+
+The same steps one at a time:
   yw convert datasets/helmet                 YOLO labels -> datasets/helmet/annotations/<split>.json
   yw texts datasets/helmet                   -> data/texts/helmet_class_texts.json
   yw config --data datasets/helmet --mode finetune --size l
-  yw best work_dirs/<config>                 best epoch and checkpoint after training
   yw check --config configs/custom/<config>.py
 
 Run \`yw <command> --help\` for the options and examples of each command.`,
