@@ -1,10 +1,10 @@
 /**
- * How deep a JSON document yw reads may nest. JSON.parse itself copes with any depth, but what
- * follows (schema checks, previews, JSON.stringify) recurses per level and overflowed the stack at
- * ~10,000 levels. No COCO or class-text file nests more than five; Python's json module, which reads
- * these files for training, gives up near 1,000 (RecursionError). 512 is far from both.
+ * How deep a JSON document yw reads may nest, whichever reader reads it (readJson's pre-scan here, the
+ * streaming parser in json/). Python's json module, which reads these files for training, gives up near
+ * 1,000 levels (RecursionError); what follows JSON.parse (schema checks, previews, JSON.stringify)
+ * recurses per level and overflowed the stack only at ~10,000. No COCO or class-text file nests more than six.
  */
-export const MAX_JSON_DEPTH = 512;
+export const MAX_JSON_DEPTH = 1000;
 
 const OPEN_OBJECT = 0x7b;
 const OPEN_ARRAY = 0x5b;

@@ -27,7 +27,7 @@ describe('JSON nesting depth', () => {
     await writeFile(join(dir, 'texts.json'), json);
     const run = await runCli(['texts', 'classes.txt', '--check', 'texts.json'], { cwd: dir });
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/error (line \d+: )?\/.*texts\.json nests deeper than 512 levels of \[ \] or \{ \} \[JSON_TOO_DEEP\]/);
+    expect(run.stderr).toMatch(/error (line \d+: )?\/.*texts\.json nests deeper than 1000 levels of \[ \] or \{ \} \[JSON_TOO_DEEP\]/);
     expect(run.stderr).toContain('hint: no class-text JSON nests like this; check that this is the right file');
     expect(run.stderr).not.toContain('internal error');
   });
@@ -38,6 +38,6 @@ describe('JSON nesting depth', () => {
     await writeFile(join(dir, 'cfg.py'), "_base_ = []\ntrain_dataloader = dict(dataset=dict(class_text_path='texts.json'))\n");
     const run = await runCli(['check', '--config', 'cfg.py'], { cwd: dir });
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('texts.json nests deeper than 512 levels of [ ] or { }');
+    expect(run.stdout).toContain('texts.json nests deeper than 1000 levels of [ ] or { }');
   });
 });

@@ -1,5 +1,6 @@
 import { compileNode, type CompiledArray, type CompiledObject, type CompiledValue, type JsonKind, type JsonScalar, type ValueNode } from './schema.js';
 import { JsonTextError, StringScanner, type StringRole } from './string-scanner.js';
+import { MAX_JSON_DEPTH } from '../json-depth.js';
 import { NUMBER_GOES_ON, NUMBER_IS_INFINITY, NUMBER_TAIL, NumberScanner } from './number-scanner.js';
 
 export { JsonTextError } from './string-scanner.js';
@@ -12,8 +13,7 @@ const LITERALS: Record<number, [string, JsonScalar, JsonKind]> = {
   0x4e: ['NaN', Number.NaN, 'number'], 0x49: ['Infinity', Number.POSITIVE_INFINITY, 'number'],
 };
 
-/** Python's json.load stops near 1,000 levels (RecursionError); no COCO file nests deeper than 6. */
-export const MAX_JSON_DEPTH = 1000;
+export { MAX_JSON_DEPTH };
 
 /**
  * A push parser for JSON as Python's `json.load` reads it (NaN/Infinity accepted, a key given twice: the
