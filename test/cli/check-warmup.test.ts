@@ -5,6 +5,7 @@ import type { Finding } from '../../src/core/findings.js';
 import { runCli } from '../helpers/run-cli.js';
 import { cocoWithImages } from '../helpers/coco-images.js';
 import { tempDir } from '../helpers/tmp.js';
+import { sharedReference, skipNote, yoloWorldConfigRoot } from '../helpers/shared-reference.js';
 
 const OUT = 'configs/custom/w.py';
 
@@ -82,5 +83,30 @@ describe('WARMUP_LONG on configs as yw config writes them', () => {
     const path = join(root, OUT);
     await writeFile(path, (await readFile(path, 'utf8')).replace("type='YOLOv5ParamSchedulerHook'", "type='ParamSchedulerHook'"));
     expect(await warmupFindings(root)).toEqual([]);
+  });
+});
+
+const reference = sharedReference();
+if (!reference) skipNote('WARMUP_LONG on an official config');
+
+describe.skipIf(!reference)('WARMUP_LONG on an official config, read by the built-in reader', () => {
+  const OFFICIAL = 'configs/finetune_coco/yolo_world_v2_s_vlpan_bn_2e-4_80e_8gpus_mask-refine_finetune_coco.py';
+  const run = async (root: string) => {
+    const check = await runCli(['check', '--config', OFFICIAL, '--reader', 'builtin', '--json'], { cwd: root });
+    return (JSON.parse(check.stdout) as { findings: Finding[] }).findings.filter((f) => f.code === 'WARMUP_LONG');
+  };
+
+  it('is silent with COCO train2017 (118,287 images: 22,179 of 591,440 iterations, 3.75 %), warns with 100 images', async () => {
+    const root = await yoloWorldConfigRoot(reference!);
+    const ann = join(root, 'data/coco/annotations');
+    await mkdir(ann, { recursive: true });
+    const coco80 = Array.from({ length: 80 }, (_, i) => ({ id: i + 1, name: `c${i}` }));
+    await writeFile(join(ann, 'instances_val2017.json'), JSON.stringify(cocoWithImages(1, 'val', coco80)));
+    await writeFile(join(ann, 'instances_train2017.json'), JSON.stringify(cocoWithImages(118287, 'train', coco80)));
+    expect(await run(root)).toEqual([]);
+    await writeFile(join(ann, 'instances_train2017.json'), JSON.stringify(cocoWithImages(100, 'train', coco80)));
+    const [f] = await run(root);
+    expect(f?.message).toContain("lasts 1000 iterations (max(round(warmup_epochs=3 x 7), warmup_mim_iter=1000)) of the run's 560 "
+      + '(100 train images at batch_size=16 on 1 GPU = 7 iterations/epoch x max_epochs=80): the whole run is warm-up');
   });
 });
