@@ -10,7 +10,7 @@ export const CHECK_GROUPS: readonly { title: string; prefixes: readonly string[]
   { title: 'Mask refine', prefixes: ['MASK_REFINE_'] },
   { title: 'Data paths', prefixes: ['ANN_FILE_', 'IMAGES_', 'EVALUATOR_'] },
   { title: 'Checkpoint', prefixes: ['LOAD_FROM_'] },
-  { title: 'Schedule', prefixes: ['DYNAMIC_INTERVALS_'] },
+  { title: 'Schedule', prefixes: ['DYNAMIC_INTERVALS_', 'WARMUP_'] },
   { title: 'Other', prefixes: [''] },
 ];
 

@@ -1,6 +1,8 @@
 import { emptyAnnotations, unusedCategories } from '../core/dataset/coco-empty.js';
 import type { FoundImages, SplitData } from '../io/config/config-inputs.js';
 import type { Split } from '../core/splits.js';
+import type { ConfigSpec } from '../core/config/options.js';
+import { describeWarmup, warmupOf, warmupTooLong, WARMUP_DEFAULTS, type WarmupRun } from '../core/check/warmup.js';
 
 /** What `yw config` says about the data it read: image folders it found, empty splits, unused categories. */
 export function dataNotes(found: readonly FoundImages[], splits: Partial<Record<Split, SplitData>>): { warn: boolean; text: string }[] {
@@ -24,4 +26,19 @@ export function dataNotes(found: readonly FoundImages[], splits: Partial<Record<
     if (empty) notes.push({ warn: true, text: `${data!.file} ${empty.why}` });
   }
   return notes;
+}
+
+/**
+ * The WARMUP_LONG warning of `yw check --config`, said when writing: yw config leaves mmyolo's warm-up
+ * defaults in place (it writes no warmup_* key), so the dataset size alone decides.
+ */
+export function warmupNote(trainImages: number, spec: Pick<ConfigSpec, 'batch' | 'epochs' | 'lr'>): { warn: boolean; text: string } | undefined {
+  const run: WarmupRun = {
+    images: trainImages, batchSize: spec.batch, maxEpochs: spec.epochs,
+    warmupEpochs: WARMUP_DEFAULTS.epochs, warmupMinIters: WARMUP_DEFAULTS.minIters, dropLast: false,
+  };
+  const w = warmupOf(run);
+  if (!w || !warmupTooLong(w)) return undefined;
+  const { message, hint } = describeWarmup(run, w, spec.lr);
+  return { warn: true, text: `${message} (WARMUP_LONG); fix: ${hint}` };
 }

@@ -210,10 +210,14 @@ describe('yw check exit codes and errors', () => {
 
   it('names the file and line of a construct it cannot read', async () => {
     const dir = await copyFixture(clean);
-    await editConfig(dir, (t) => `${t}extra = [f'{c}' for c in class_names]\n`);
+    let line = 0;
+    await editConfig(dir, (t) => {
+      line = t.split('\n').length; // the appended line
+      return `${t}extra = [f'{c}' for c in class_names]\n`;
+    });
     const run = await runCli(['check', '--config', CONFIG, '--reader', 'builtin'], { cwd: dir });
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`cannot read an f-string at ${join(dir, CONFIG)}:96 [CONFIG_UNREADABLE]`);
+    expect(run.stderr).toContain(`cannot read an f-string at ${join(dir, CONFIG)}:${line} [CONFIG_UNREADABLE]`);
   });
 
   it('takes a dataset root or --config, not both; a missing root is named', async () => {

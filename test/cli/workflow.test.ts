@@ -27,6 +27,12 @@ async function yoloWorldRoot(): Promise<string> {
  * The weights load_from names: the tiny checkpoint for finetune; for reparam, the output of the
  * `yw reparam` step config printed, run on the published weights and embeddings it names.
  */
+/**
+ * The one finding on these configs: data/helmet is a few images, so mmyolo's 1000-iteration lr
+ * warm-up floor outlasts the run (what yw check says then is tested in check-warmup.test.ts).
+ */
+const WARMUP_ONLY = { code: 'WARMUP_LONG', severity: 'warning', data: { key: 'default_hooks.param_scheduler', reachesBase: false } };
+
 async function placeWeights(root: string, mode: 'finetune' | 'reparam', written: { load_from: string; next_steps: { command: string }[] }): Promise<void> {
   await mkdir(join(root, 'pretrained_models'), { recursive: true });
   if (mode === 'finetune') return copyFile(tinyWeights, join(root, written.load_from));
@@ -58,7 +64,7 @@ describe('convert -> texts -> config -> check', () => {
         return;
       }
       const check = await cli(['check', '--config', 'configs/custom/helmet.py', '--reader', 'builtin', '--json']);
-      expect(JSON.parse(check.stdout)).toMatchObject({ findings: [] });
+      expect(JSON.parse(check.stdout)).toMatchObject({ findings: [WARMUP_ONLY] });
       expect(check.code).toBe(0);
       const texts = JSON.parse(await readFile(join(root, 'data/texts/helmet_class_texts.json'), 'utf8')) as string[][];
       expect(texts.map((t) => t[0])).toEqual(written.classes);
@@ -80,7 +86,7 @@ describe('convert -> texts -> config -> check', () => {
       expect(written.base).toContain('yolov8_l_mask-refine_syncbn_fast_8xb16-500e_coco.py');
       await placeWeights(root, mode, written);
       const check = await cli(['check', '--config', 'configs/custom/helmet.py', '--reader', 'builtin', '--json']);
-      expect(JSON.parse(check.stdout)).toMatchObject({ findings: [], classes: { count: 3 } });
+      expect(JSON.parse(check.stdout)).toMatchObject({ findings: [WARMUP_ONLY], classes: { count: 3 } });
       expect(check.code).toBe(0);
     });
   }
@@ -109,7 +115,7 @@ describe.skipIf(!reference)('yw config --style inherit in a real YOLO-World root
     await placeWeights(root, mode, written);
     const check = await cli(['check', '--config', 'configs/custom/helmet.py', '--reader', 'builtin', '--json']);
     const report = JSON.parse(check.stdout) as { reader: string; files: number; findings: unknown[]; classes: { count: number } };
-    expect(report).toMatchObject({ reader: 'builtin', findings: [], classes: { count: 3 } });
+    expect(report).toMatchObject({ reader: 'builtin', findings: [WARMUP_ONLY], classes: { count: 3 } });
     // helmet.py, the yolov8 chain down to s (x-MR -> x -> l -> m -> s), and s's default_runtime.py and det_p5_tta.py.
     expect(report.files).toBe(files);
     expect(check.code).toBe(0);

@@ -17,7 +17,7 @@ import { regularFileExists } from '../../io/fs/regular-file.js';
 import { readJson } from '../../io/fs/read-text.js';
 import { writeFileAtomic } from '../../io/fs/atomic-write.js';
 import { displayPath } from '../../io/fs/display-path.js';
-import { dataNotes } from '../config-notes.js';
+import { dataNotes, warmupNote } from '../config-notes.js';
 
 /** What the config is to a run (an output that may not share its path with another). */
 export const CONFIG_ROLE = 'config';
@@ -66,6 +66,8 @@ export async function planConfig(cwd: string, o: ConfigCliOptions, argv: readonl
   if (textsExists) checkTextsAgainstClasses(plannedTexts ? plannedTexts.json : await readJson(x.textsAbs, 'class-text JSON'), spec.classes, x.textsAbs);
   else if (textsNeeded) notes.push({ warn: true, text: `class-text JSON ${x.textsAbs} does not exist yet; the next steps create it` });
   notes.push(...dataNotes(x.found, x.splits));
+  const warmup = warmupNote(x.splits.train!.summary.images, spec);
+  if (warmup) notes.push(warmup);
   if (o.maskRefine === undefined) notes.push({ warn: false, text: `mask-refine ${spec.maskRefine ? 'on: every train annotation has a polygon' : 'off: not every train annotation has a polygon'}` });
 
   const target = o.out !== undefined ? resolve(cwd, o.out) : join(root, 'configs', 'custom', `${configName(spec, x.name)}.py`);

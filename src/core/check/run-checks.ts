@@ -8,6 +8,7 @@ import { checkMaskRefine } from './mask-refine.js';
 import { checkPaths } from './paths.js';
 import { checkLoadFrom } from './load-from.js';
 import { checkTexts } from './texts.js';
+import { checkWarmup } from './warmup-check.js';
 
 export interface CheckResult {
   findings: Finding[];
@@ -34,6 +35,7 @@ export function runChecks(input: CheckInput): CheckResult {
     ...checkMaskRefine(input),
     ...checkPaths(input),
     ...checkLoadFrom(input, count),
+    ...checkWarmup(input),
   ];
   const byKey = dropTestRepeats(findings).sort((a, b) => String(a.data?.key ?? '').localeCompare(String(b.data?.key ?? '')));
   return { findings: sortFindings(byKey), ...(count !== undefined && source ? { classes: { count, source } } : {}) };

@@ -14,20 +14,25 @@ const image = fileURLToPath(new URL('../../../fixtures/check-clean/data/helmet/i
 /** A real (tiny) YOLO-World v2 training checkpoint stands in for every published one. */
 const weights = fileURLToPath(new URL('../../../fixtures/checkpoints/yolo-world/v2_tiny.pth', import.meta.url));
 
+const TRAIN2017_IMAGES = 118287;
+
 /** A YOLO-World root with the COCO files, texts, embeddings and weights the official configs name. */
 async function cocoTree(loadFroms: string[]): Promise<string> {
   const root = await tempDir();
   const categories = COCO80.map((name, i) => ({ id: i + 1, name }));
-  for (const [split, folder] of [['train', 'train2017'], ['val', 'val2017']] as const) {
+  // train2017 has COCO's 118,287 images (the warm-up arithmetic reads the count), val2017 one.
+  for (const [split, folder, count] of [['train', 'train2017', TRAIN2017_IMAGES], ['val', 'val2017', 1]] as const) {
+    const names = Array.from({ length: count }, (_, i) => (i === 0 ? '000000000139.jpg' : `${String(i).padStart(12, '0')}.jpg`));
     const coco = {
       info: {}, licenses: [], categories,
-      images: [{ id: 1, file_name: '000000000139.jpg', width: 48, height: 40 }],
+      images: names.map((file_name, i) => ({ id: i + 1, file_name, width: 48, height: 40 })),
       annotations: [{ id: 1, image_id: 1, category_id: 1, bbox: [4, 4, 20, 16], area: 320, iscrowd: 0, segmentation: [[4, 4, 24, 4, 24, 20, 4, 20]] }],
     };
     await mkdir(join(root, 'data/coco/annotations'), { recursive: true });
     await writeFile(join(root, `data/coco/annotations/instances_${split}2017.json`), JSON.stringify(coco));
     await mkdir(join(root, 'data/coco', folder), { recursive: true });
-    await copyFile(image, join(root, 'data/coco', folder, '000000000139.jpg'));
+    // yw check looks for the first 20 file_names
+    for (const name of names.slice(0, 20)) await copyFile(image, join(root, 'data/coco', folder, name));
   }
   await mkdir(join(root, 'data/texts'), { recursive: true });
   await writeFile(join(root, 'data/texts/coco_class_texts.json'), `${JSON.stringify(COCO80.map((n) => [n]))}\n`);
