@@ -57,6 +57,9 @@ describe('yw prepare', () => {
     await copyFile(tinyWeights, join(root, summary.config.load_from));
     const forced = await cli([...args, '--force']);
     expect(forced.code, forced.stderr).toBe(0);
+    // the tiny export is all warm-up: said once, as check --config's finding (yw config's own note is not repeated)
+    expect(forced.stderr.split('lr warm-up lasts').length - 1).toBe(1);
+    expect(forced.stderr).toContain('WARMUP_LONG');
     const after = await contents(root);
     after.delete(summary.config.load_from);
     // The config is written again as yw config --force writes it: its header names the command, and

@@ -33,6 +33,8 @@ export interface PlannedInputs {
 export interface ConfigNote {
   warn: boolean;
   text: string;
+  /** `yw check --config` reports the same as a finding (yw prepare, which runs that check, says it once). */
+  alsoFinding?: boolean;
 }
 
 /** Everything `yw config` decided, before anything is written. */
@@ -67,7 +69,7 @@ export async function planConfig(cwd: string, o: ConfigCliOptions, argv: readonl
   else if (textsNeeded) notes.push({ warn: true, text: `class-text JSON ${x.textsAbs} does not exist yet; the next steps create it` });
   notes.push(...dataNotes(x.found, x.splits));
   const warmup = warmupNote(x.splits.train!.summary.images, spec);
-  if (warmup) notes.push(warmup);
+  if (warmup) notes.push({ ...warmup, alsoFinding: true });
   if (o.maskRefine === undefined) notes.push({ warn: false, text: `mask-refine ${spec.maskRefine ? 'on: every train annotation has a polygon' : 'off: not every train annotation has a polygon'}` });
 
   const target = o.out !== undefined ? resolve(cwd, o.out) : join(root, 'configs', 'custom', `${configName(spec, x.name)}.py`);

@@ -102,7 +102,7 @@ async function writeAll(out: Output, p: Prepared): Promise<void> {
   const force = p.common.force;
   await p.coco.staged.commit();
   await writeFileAtomic(p.texts.target, p.texts.text, { force, command: 'yw prepare', role: TEXTS_ROLE });
-  for (const note of p.config.notes) if (note.warn) out.warn(note.text);
+  for (const note of p.config.notes) if (note.warn && !note.alsoFinding) out.warn(note.text);
   await writeConfig(p.config, force);
   if (p.html) await writeHtmlReport(out, p.scan, { path: p.html, force, command: 'yw prepare' });
 }
