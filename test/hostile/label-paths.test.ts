@@ -98,6 +98,17 @@ describe('label paths that are not regular files', () => {
     expect(findings).toEqual([expect.objectContaining({ code: 'LABEL_NOT_A_FILE', severity: 'error', file: 'late.txt', message: 'label file is not a regular file; image kept without boxes' })]);
   });
 
+  it('a list file naming the broken image link: the list says what it is, not "not an image of the dataset"', async () => {
+    const root = await hostileLabels();
+    await writeFile(join(root, 'train.txt'), 'images/a.jpg\nimages/h.jpg\n');
+    await writeFile(join(root, 'val.txt'), 'images/b.jpg\n');
+    const run = await runCli(['convert', '.'], { cwd: root });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('error IMAGE_UNREADABLE images/h.jpg: a broken symbolic link, not an image file; image excluded');
+    expect(run.stderr).toContain('warning LIST_ENTRY_MISSING train.txt:2: "images/h.jpg" is a broken symbolic link, not an image file; not used');
+    expect(run.stderr).not.toContain('is not an image of the dataset');
+  });
+
   it('an empty label file is still an image without boxes, with no finding', async () => {
     const root = await tempDir();
     await writeFile(join(root, 'empty.txt'), '');

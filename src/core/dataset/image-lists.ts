@@ -5,9 +5,11 @@ import { basename, dirname, resolvePath } from './paths.js';
 export interface ImageIndex {
   paths: ReadonlySet<string>;
   byName: ReadonlyMap<string, string[]>;
+  /** Names that are there but no regular file (a broken link, a FIFO...), with what each is. */
+  notFiles: ReadonlyMap<string, string>;
 }
 
-export function indexImages(paths: readonly string[]): ImageIndex {
+export function indexImages(paths: readonly string[], notFiles: ReadonlyMap<string, string> = new Map()): ImageIndex {
   const byName = new Map<string, string[]>();
   for (const path of paths) {
     const name = basename(path);
@@ -15,7 +17,7 @@ export function indexImages(paths: readonly string[]): ImageIndex {
     if (list) list.push(path);
     else byName.set(name, [path]);
   }
-  return { paths: new Set(paths), byName };
+  return { paths: new Set(paths), byName, notFiles };
 }
 
 /**
@@ -50,6 +52,8 @@ function resolveEntry(entry: string, listFile: string, index: ImageIndex, rootAb
   for (const base of [dirname(listFile), '']) {
     const path = resolvePath(posix, base, rootAbs);
     if (path !== undefined && index.paths.has(path)) return path;
+    const what = path === undefined ? undefined : index.notFiles.get(path);
+    if (what !== undefined) return { message: `"${entry}" is ${what}, not an image file; not used` };
   }
   const byName = index.byName.get(basename(posix)) ?? [];
   if (byName.length === 1) return byName[0]!;

@@ -91,10 +91,10 @@ const ultralytics: Planner = ({ files }) => {
  * When a data.yaml or obj.data decides the splits, the lists it names are read there (source-splits.ts)
  * and these splits are replaced: reading the root lists here too repeated each of their findings.
  */
-function listSplits(allImages: string[], dataPrefix: string, { texts, rootAbs, sourceSplits }: LayoutInput, findings: Finding[]): RawSplit[] {
+function listSplits(allImages: string[], dataPrefix: string, { texts, rootAbs, sourceSplits, notFiles }: LayoutInput, findings: Finding[]): RawSplit[] {
   const lists = sourceSplits ? [] : LIST_FILE_NAMES.filter((n) => texts.has(n));
   if (lists.length === 0) return [{ name: 'train', dataPrefix, images: allImages }];
-  const index = indexImages(allImages);
+  const index = indexImages(allImages, notFiles);
   const listed = lists.map((list) => {
     const resolved = resolveImageList(texts.get(list)!, list, index, rootAbs);
     for (const f of resolved.findings) findings.push(f);

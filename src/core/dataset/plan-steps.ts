@@ -54,7 +54,7 @@ function noValFinding(splits: readonly PlannedSplit[], command: string): Finding
   return finding('SPLIT_NO_VAL', 'warning', message, { hint: 'add a val split (a valid/ folder, a val.txt list, or a data.yaml val: entry)' });
 }
 
-export function sourceContext(input: Pick<PlanInput, 'files' | 'texts' | 'rootAbs'>, findings: Finding[]): SourceContext {
+export function sourceContext(input: Pick<PlanInput, 'files' | 'texts' | 'rootAbs' | 'notFiles'>, findings: Finding[]): SourceContext {
   let index: SourceContext['index'] | undefined;
   return {
     files: input.files,
@@ -62,7 +62,7 @@ export function sourceContext(input: Pick<PlanInput, 'files' | 'texts' | 'rootAb
     rootAbs: input.rootAbs,
     rootName: basename(input.rootAbs),
     get index() {
-      return (index ??= indexImages(input.files.filter(isImagePath)));
+      return (index ??= indexImages(input.files.filter(isImagePath), input.notFiles));
     },
     findings,
   };
