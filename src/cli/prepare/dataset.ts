@@ -9,7 +9,7 @@ import { cocoSummaryReader, type CocoSummary, type CocoSummaryReader } from '../
 import { planFromInput, readPlanInput } from '../../io/dataset/load-dataset.js';
 import { splitRole, stageCocoSplits, type StagedSplits } from '../../io/dataset/write-coco-splits.js';
 import { assertWritable } from '../../io/fs/atomic-write.js';
-import { isDirectory, removeEmptyFolder } from '../../io/fs/file-head.js';
+import { isDirectory, removeEmptyFolder } from '../../io/fs/path-kind.js';
 
 export interface DatasetPlan {
   rootAbs: string;

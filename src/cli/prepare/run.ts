@@ -17,7 +17,7 @@ import { formatClassTexts } from '../../core/texts/format.js';
 import { YwError } from '../../errors.js';
 import { assertWritable, writeFileAtomic } from '../../io/fs/atomic-write.js';
 import { displayPath } from '../../io/fs/display-path.js';
-import { isDirectory } from '../../io/fs/file-head.js';
+import { isDirectory } from '../../io/fs/path-kind.js';
 
 /** Everything planned before the first file is put in place. */
 export interface Prepared {

@@ -10,6 +10,7 @@ import type { PyDict } from '../../core/config-reader/values.js';
 import { NPY_HEADER_BYTES, parseNpyHeader, type NpyHeader } from '../../core/npy-header.js';
 import { isYwError } from '../../errors.js';
 import { readHead } from '../fs/file-head.js';
+import { statIfExists } from '../fs/path-kind.js';
 import { osError } from '../fs/os-error.js';
 import { readJson } from '../fs/read-text.js';
 import { readCocoSummary } from '../dataset/read-coco.js';
@@ -87,13 +88,7 @@ async function attempt<T>(run: () => Promise<T>): Promise<T | Unreadable> {
 
 /** Something is at `path` (any kind; an OS error other than "no such file" counts: reading it words the error). */
 async function isPresent(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return code !== 'ENOENT' && code !== 'ENOTDIR';
-  }
+  return (await statIfExists(path).catch(() => true)) !== undefined;
 }
 
 async function isFile(path: string): Promise<boolean> {

@@ -3,7 +3,7 @@ import { YwError } from '../../errors.js';
 import type { CocoSummary } from '../../core/dataset/coco-summary.js';
 import type { ConfigData } from '../../core/config/spec.js';
 import type { SplitPaths } from '../../core/config/options.js';
-import { isDirectory, isFile } from '../fs/file-head.js';
+import { isDirectory, isFile } from '../fs/path-kind.js';
 import { regularFileExists } from '../fs/regular-file.js';
 import { chooseImageFolder, imageFolderCandidates, type FolderHits } from '../../core/dataset/image-folder.js';
 import { readCocoSummary } from '../dataset/read-coco.js';

@@ -5,7 +5,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { basename, dirname, join } from 'node:path';
 import { YwError } from '../../errors.js';
 import { osError } from '../fs/os-error.js';
-import { statIfExists } from '../fs/file-head.js';
+import { statIfExists } from '../fs/path-kind.js';
 import { checkRegular, openRegularSync } from '../fs/regular-file.js';
 import { ScalarsParser } from '../../core/training-log/parse.js';
 import type { ParsedLog } from '../../core/training-log/types.js';

@@ -6,7 +6,7 @@ import { fileKindOf, type CocoFile } from '../../core/texts/source.js';
 import type { RootInput } from '../../core/texts/root-source.js';
 import type { SourceRead } from '../../core/texts/resolve.js';
 import { displayPath } from '../fs/display-path.js';
-import { statIfExists } from '../fs/file-head.js';
+import { statIfExists } from '../fs/path-kind.js';
 import { listFiles } from '../fs/list-files.js';
 import { readText } from '../fs/read-text.js';
 import { readCocoSummary } from '../dataset/read-coco.js';
