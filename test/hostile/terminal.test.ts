@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/tmp.js';
-import { terminalSafe } from '../../src/cli/output.js';
+import { terminalSafe } from '../../src/cli/terminal-safe.js';
 
 // Issue 11, class 7: what a terminal shows is safe. cli/output.ts escapes control and bidi
 // characters in every line it prints; --json stays valid JSON of the same value.
